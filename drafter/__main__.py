@@ -1,0 +1,5 @@
+"""``python -m drafter`` runs the command line."""
+
+from drafter.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""Atomic file writes: a temp file beside the target, fsync, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.errors import WriteError
+
+
+def write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new, never half."""
+    path = Path(path)
+    if not overwrite and path.exists():
+        raise WriteError(f"文件已存在：{path}；如需覆盖请加 --force。")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"无法创建文件夹 {folder}：{_reason(exc)}。") from exc
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise WriteError(f"无法写入文件夹 {folder}：{_reason(exc)}。") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise WriteError(f"无法写入 {path}：{_reason(exc)}。") from exc
+    _fsync_dir(folder)
+
+
+def write_text(path: Path, text: str, *, overwrite: bool = True) -> None:
+    """Write UTF-8 text atomically."""
+    write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Persist the rename itself (best effort: not every platform can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    """A short Chinese reason for an OS error."""
+    import errno
+
+    reasons = {
+        errno.EACCES: "没有写入权限",
+        errno.EPERM: "没有写入权限",
+        errno.EROFS: "磁盘为只读",
+        errno.ENOSPC: "磁盘空间不足",
+        errno.ENOENT: "路径不存在",
+        errno.ENOTDIR: "路径中有一段不是文件夹",
+        errno.EISDIR: "目标是一个文件夹",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or "未知错误")

@@ -1,0 +1,90 @@
+"""The command line: a thin shell over the core. Each command lives in its own module.
+
+A command module defines ``HELP`` (one Chinese line), ``add_arguments(parser)`` and
+``run(args) -> int``. Errors the core raises (:class:`drafter.errors.DrafterError`) become
+one Chinese sentence on stderr and exit status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from drafter import __version__
+from drafter.errors import DrafterError
+
+#: command name → module under drafter.cli, in the order ``--help`` lists them.
+COMMANDS: dict[str, str] = {
+    "app": "app",
+    "import": "import_cmd",
+    "list": "list_cmd",
+    "show": "show",
+    "parse": "parse",
+    "similar": "similar",
+    "topics": "topics",
+    "check": "check",
+    "diff": "diff",
+    "export": "export",
+}
+
+EXIT_USAGE = 2
+
+
+def _load(name: str) -> ModuleType | None:
+    """The module of a command, or None when this installation lacks it."""
+    try:
+        return importlib.import_module(f"drafter.cli.{COMMANDS[name]}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"drafter.cli.{COMMANDS[name]}":
+            return None
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every available command."""
+    parser = argparse.ArgumentParser(
+        prog="drafter",
+        description="民政工作要点起草助手。不带参数运行时打开起草界面。",
+    )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="用户资料库文件夹（默认在用户数据目录下）",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    for name in COMMANDS:
+        module = _load(name)
+        if module is None:
+            continue
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run drafter with the given arguments; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module = getattr(args, "_module", None)
+    if module is None:
+        module = _load("app")
+        if module is None:
+            parser.print_help()
+            return 0
+        args = parser.parse_args([*(argv or sys.argv[1:]), "app"])
+        module = args._module
+    try:
+        return int(module.run(args) or 0)
+    except DrafterError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,37 @@
+"""Small pieces the commands share: the library from ``--library``, JSON and rich output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from drafter.library import Library
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    """The library named by ``--library`` (or the user's default) plus the built-ins."""
+    folder = getattr(args, "library", None)
+    return Library.open(Path(folder) if folder else None)
+
+
+def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
+    """Add ``--format`` with ``text`` (for people) as the default."""
+    parser.add_argument(
+        "--format", choices=("text", "json", *choices), default="text",
+        help="输出格式：text 供阅读，json 供脚本使用",
+    )
+
+
+def print_json(data: Any) -> None:
+    """Print JSON with Chinese characters kept readable."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console; plain when the output is not a terminal."""
+    return Console(stderr=stderr, highlight=False)

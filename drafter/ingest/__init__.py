@@ -1,0 +1,65 @@
+"""Reading plans from files: a registry of readers, the cleaning steps, then the parser."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+
+from drafter.errors import InputError
+from drafter.ingest import docx as docx_reader
+from drafter.ingest import html as html_reader
+from drafter.ingest import text as text_reader
+from drafter.ingest.clean import clean_lines
+from drafter.ingest.raw import RawText
+from drafter.model import Plan, Source
+from drafter.parse.structure import parse_lines
+
+#: Readers in the order they are asked; text is the fallback.
+READERS: tuple[ModuleType, ...] = (docx_reader, html_reader, text_reader)
+
+_MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_raw(path: Path | str) -> RawText:
+    """Read a file with the first reader that accepts it."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"找不到文件：{path}。")
+    if path.is_dir():
+        raise InputError(f"{path} 是文件夹，不是文件。")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
+    if size == 0:
+        raise InputError(f"{path} 是空文件。")
+    if size > _MAX_BYTES:
+        raise InputError(f"{path} 太大（超过 50 MB），不像是一份工作要点。")
+    if path.suffix.lower() == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(f"{path} 是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。")
+    if head.startswith(b"%PDF"):
+        raise InputError(f"{path} 是 PDF 文件，请复制其文字另存为 .txt 后再导入。")
+    for reader in READERS:
+        if reader.can_read(path, head):
+            try:
+                return reader.read(path)
+            except OSError as exc:
+                raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
+    raise InputError(f"{path} 的格式无法识别。")
+
+
+def read_plan(path: Path | str) -> Plan:
+    """Read and parse any supported file into a Plan (no library id yet)."""
+    path = Path(path)
+    raw = read_raw(path)
+    cleaned = clean_lines(raw.lines)
+    if not cleaned.lines:
+        raise InputError(f"{path} 中没有文字内容。")
+    plan = parse_lines(cleaned.lines, cleaned.web_meta, str(path))
+    digest = hashlib.sha256("\n".join(cleaned.lines).encode("utf-8")).hexdigest()
+    source = Source(file=path.name, format=raw.format, encoding=raw.encoding, sha256=digest)
+    return replace(plan, source=source, warnings=(*cleaned.warnings, *plan.warnings))

@@ -1,0 +1,1 @@
+"""Turning cleaned lines into a Plan: labels, structure and metadata."""
