@@ -87,6 +87,7 @@ class _Numbering:
     def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counts: dict[str, list[int]] = {}
+        self.style_numbering = _style_numbering(document)
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -110,10 +111,14 @@ class _Numbering:
         """The label Word shows before this paragraph, or ''."""
         ppr = p.find(f"{_W}pPr")
         numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
-        if numpr is None:
+        style = _val(ppr.find(f"{_W}pStyle")) if ppr is not None else None
+        if numpr is not None:
+            num_id = _val(numpr.find(f"{_W}numId")) or ""
+            ilvl = int(_val(numpr.find(f"{_W}ilvl")) or "0")
+        elif style in self.style_numbering:
+            num_id, ilvl = self.style_numbering[style]
+        else:
             return ""
-        num_id = _val(numpr.find(f"{_W}numId")) or ""
-        ilvl = int(_val(numpr.find(f"{_W}ilvl")) or "0")
         if num_id == "0" or (num_id, ilvl) not in self.formats:
             return ""
         counts = self.counts.setdefault(num_id, [0] * 9)
@@ -126,6 +131,20 @@ class _Numbering:
             lvl_fmt = self.formats.get((num_id, level), (fmt, "", 1))[0]
             label = label.replace(f"%{level + 1}", _format(counts[level] or 1, lvl_fmt))
         return label
+
+
+def _style_numbering(document) -> dict[str, tuple[str, int]]:  # type: ignore[no-untyped-def]
+    """Numbering that paragraph styles carry (List Number, 标题 1 …), by style id."""
+    found: dict[str, tuple[str, int]] = {}
+    for style in document.styles.element.findall(f"{_W}style"):
+        ppr = style.find(f"{_W}pPr")
+        numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if numpr is not None and numpr.find(f"{_W}numId") is not None:
+            found[style.get(f"{_W}styleId", "")] = (
+                _val(numpr.find(f"{_W}numId")) or "",
+                int(_val(numpr.find(f"{_W}ilvl")) or "0"),
+            )
+    return found
 
 
 def _val(node) -> str | None:  # type: ignore[no-untyped-def]

@@ -112,9 +112,8 @@ def _join_notice_title(lines: list[str]) -> list[str]:
     """Join a notice title broken over lines: 关于印发《…》 / 的通知."""
     out: list[str] = []
     for line in lines:
-        if out and line in ("的通知", "通知") and ("关于" in out[-1] or "印发" in out[-1]):
-            out[-1] += line
-        elif out and out[-1].endswith("关于印发") and line.startswith("《"):
+        ends_title = bool(out) and line in ("的通知", "通知") and ("关于" in out[-1] or "印发" in out[-1])
+        if out and (ends_title or (out[-1].endswith("关于印发") and line.startswith("《"))):
             out[-1] += line
         else:
             out.append(line)

@@ -1,0 +1,62 @@
+"""Import speed (plans per second) and start-up time to a loaded library.
+
+    python bench/bench_library.py [--plans 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synth import plan_text, synthetic_plans  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> dict[str, float]:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--plans", type=int, default=2000)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        os.environ["DRAFTER_HOME"] = str(root / "home")
+        from drafter.library import Library
+
+        sources = root / "in"
+        sources.mkdir()
+        for k, plan in enumerate(synthetic_plans(args.plans)):
+            (sources / f"{k:05d}.txt").write_text(plan_text(plan), encoding="utf-8")
+        library = Library.open(root / "lib", builtin=False)
+        t0 = time.perf_counter()
+        report = library.import_paths([sources])
+        elapsed = time.perf_counter() - t0
+        added = report.count("added") + report.count("updated")
+        for cache in (root / "home" / "cache").glob("catalog-*.pickle"):
+            cache.unlink()
+        t0 = time.perf_counter()
+        count = len(Library.open(root / "lib", builtin=False).summaries())
+        cold = time.perf_counter() - t0
+        warm_runs = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            Library.open(root / "lib", builtin=False).summaries()
+            warm_runs.append(time.perf_counter() - t0)
+        figures = {
+            "plans": float(count),
+            "import_plans_per_s": added / elapsed,
+            "startup_cold_s": cold,
+            "startup_warm_median_s": statistics.median(warm_runs),
+        }
+    print(f"导入 {added} 份合成要点：每秒 {figures['import_plans_per_s']:.0f} 份")
+    print(f"启动载入 {count} 份：无缓存 {cold:.2f} s，有缓存中位数 "
+          f"{figures['startup_warm_median_s'] * 1000:.0f} ms")
+    return figures
+
+
+if __name__ == "__main__":
+    main()

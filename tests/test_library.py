@@ -1,0 +1,153 @@
+"""The TOML library: import, re-import, look-up, the built-in plans, atomic files."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from drafter import paths
+from drafter.cli import main
+from drafter.errors import LibraryError, WriteError
+from drafter.library import Library
+from drafter.library.store import dumps, load_plan, loads, save_plan
+
+
+def test_roundtrip_every_seed(seed_plans):
+    """Writing a plan to TOML and reading it back gives the same plan."""
+    for plan in seed_plans:
+        assert loads(dumps(plan)) == plan
+
+
+def test_import_then_reimport(home, seed_paths, tmp_path):
+    """Importing adds every seed; importing the same documents again skips them."""
+    library = Library.open(tmp_path / "lib", builtin=False)
+    first = library.import_paths([seed_paths[0].parent])
+    assert first.count("added") == 5
+    again = Library.open(tmp_path / "lib", builtin=False).import_paths(seed_paths)
+    assert again.count("skipped") == 5 and again.count("added") == 0
+    assert len(list((tmp_path / "lib").rglob("*.toml"))) == 5
+
+
+def test_reimport_edited_version_updates(home, seed_paths, tmp_path):
+    """A corrected version of the same file replaces its earlier import."""
+    library = Library.open(tmp_path / "lib", builtin=False)
+    copy = tmp_path / "in" / "plan.txt"
+    copy.parent.mkdir()
+    copy.write_text(seed_paths[3].read_text(encoding="utf-8"), encoding="utf-8")
+    library.import_paths([copy])
+    copy.write_text(seed_paths[3].read_text(encoding="utf-8").replace("1700元", "1750元"), encoding="utf-8")
+    report = Library.open(tmp_path / "lib", builtin=False).import_paths([copy])
+    assert [o.status for o in report.outcomes] == ["updated"]
+    plan = Library.open(tmp_path / "lib", builtin=False).get("乌审旗民政局/2022")
+    assert "1750元" in plan.sections[2].items[1].text
+
+
+def test_item_ids_for_provenance(home, seed_paths, tmp_path):
+    """Imported items carry stable ids: plan id, section and item position."""
+    library = Library.open(tmp_path / "lib", builtin=False)
+    library.import_paths([seed_paths[0]])
+    plan = library.get("重庆市涪陵区民政局/2022")
+    item = plan.sections[3].items[1]
+    assert item.id == "重庆市涪陵区民政局/2022#4.2"
+    assert plan.find_item(item.id) == (3, 1)
+
+
+def test_builtin_library_matches_seeds(home, seed_plans):
+    """The shipped library holds exactly the five seeds as the parser reads them today."""
+    library = Library.open()
+    builtin = [s for s in library.summaries() if s.builtin]
+    assert len(builtin) == 5
+    by_sha = {s.sha256: s for s in builtin}
+    for plan in seed_plans:
+        stored = library.get(by_sha[plan.source.sha256].id)
+        assert [(s.title, [i.text for i in s.items]) for s in stored.sections] == [
+            (s.title, [i.text for i in s.items]) for s in plan.sections
+        ]
+        assert stored.meta == plan.meta
+
+
+def test_builtin_and_user_seen_together(home, tmp_path, seed_paths):
+    """A user's imports appear beside the built-in plans."""
+    text = seed_paths[3].read_text(encoding="utf-8").replace("2022年全旗", "2023年全旗")
+    path = tmp_path / "wushen-2023.txt"
+    path.write_text(text, encoding="utf-8")
+    library = Library.open()
+    library.import_paths([path])
+    ids = Library.open().ids()
+    assert "乌审旗民政局/2023" in ids and "乌审旗民政局/2022" in ids
+
+
+def test_find_by_words(home):
+    """A plan can be named by words: `乌审旗 2022`."""
+    library = Library.open()
+    assert library.find("乌审旗 2022").id == "乌审旗民政局/2022"
+    with pytest.raises(LibraryError):
+        library.find("2022")  # several plans
+
+
+def test_catalogue_cache_notices_changes(home, tmp_path, seed_paths):
+    """The start-up cache is refreshed when a library file changes."""
+    lib_dir = tmp_path / "lib"
+    Library.open(lib_dir, builtin=False).import_paths([seed_paths[3]])
+    assert Library.open(lib_dir, builtin=False).summaries()[0].items == 29
+    path = next(lib_dir.rglob("*.toml"))
+    plan = load_plan(path)
+    from dataclasses import replace
+
+    shorter = replace(plan, sections=plan.sections[:1])
+    save_plan(shorter, path)
+    assert Library.open(lib_dir, builtin=False).summaries()[0].items == 4
+
+
+def test_atomic_save_leaves_no_temp_files(tmp_path, seed_plans):
+    """Saving writes the whole file and leaves nothing else behind."""
+    target = tmp_path / "a" / "plan.toml"
+    save_plan(seed_plans[0], target)
+    assert os.listdir(target.parent) == ["plan.toml"]
+    assert load_plan(target) == seed_plans[0]
+
+
+def test_permission_denied(tmp_path, seed_plans, monkeypatch):
+    """A folder the user may not write gives a clear Chinese error; the old file stays intact."""
+    import errno
+    import tempfile
+
+    folder = tmp_path / "ro"
+    save_plan(seed_plans[0], folder / "plan.toml")
+
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    with pytest.raises(WriteError, match="没有写入权限"):
+        save_plan(seed_plans[1], folder / "plan.toml")
+    assert load_plan(folder / "plan.toml") == seed_plans[0]
+
+
+def test_write_error_on_file_in_path(tmp_path, seed_plans):
+    """A path through an existing file is reported in Chinese (works as root too)."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(WriteError, match="无法"):
+        save_plan(seed_plans[0], blocker / "plan.toml")
+
+
+def test_cli_import_list_show_json(home, capsys, seed_paths, tmp_path):
+    """import, list and show speak JSON for scripts."""
+    assert main(["--library", str(tmp_path / "lib"), "import", str(seed_paths[1]), "--format", "json"]) == 0
+    outcome = json.loads(capsys.readouterr().out)
+    assert outcome[0]["status"] == "skipped"  # the built-in library already holds it
+    assert main(["list", "--format", "json", "--year", "2023"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in rows] == ["湘西州民政局/2023"]
+    assert main(["show", "湘西州民政局/2023", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["sections"][1]["items"][0]["id"] == "湘西州民政局/2023#2.1"
+
+
+def test_user_paths_follow_drafter_home(home):
+    """DRAFTER_HOME redirects every user folder (tests never touch the real home)."""
+    for folder in (paths.user_library(), paths.drafts_dir(), paths.user_cache_dir()):
+        assert str(folder).startswith(str(home))
