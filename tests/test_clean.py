@@ -93,3 +93,18 @@ def test_run_on_line_split():
     assert "一、加强党建" in out.lines
     assert any(x.startswith("（二）加强组织建设") for x in out.lines)
     assert "二、兜牢民生底线" in out.lines
+
+
+def test_embedded_breaks_split():
+    """Soft line breaks inside a docx paragraph or HTML text become separate lines."""
+    out = run(C.split_embedded_breaks, ["一、加强党建\n（一）强化理论武装。\r内容。"])
+    assert out.lines == ("一、加强党建", "（一）强化理论武装。", "内容。")
+
+
+def test_steps_run_in_order_on_seed(seed_paths):
+    """The whole chain on seed 003 leaves clean lines: no indentation, no bookmark, no blanks."""
+    from drafter.ingest.text import read
+
+    out = C.clean_lines(read(seed_paths[3]).lines)
+    assert all(line == line.strip() and line for line in out.lines)
+    assert not any("bookmark" in line for line in out.lines)
