@@ -264,7 +264,21 @@ class Library:
             report.outcomes.append(ImportOutcome(
                 path, status, plan.id, warnings=len(plan.warnings)
             ))
+        if report.count("added") or report.count("updated"):
+            self._remember_imports()
         return report
+
+    def _remember_imports(self) -> None:
+        """Put the imported plans into the start-up cache so the next start is fast."""
+        assert self._summaries is not None
+        cache = self._load_cache()
+        for summary in self._summaries.values():
+            try:
+                stat = summary.path.stat()
+            except OSError:
+                continue
+            cache[str(summary.path)] = (stat.st_mtime_ns, stat.st_size, summary)
+        self._save_cache(cache)
 
     def _place(self, plan: Plan) -> tuple[str, Plan]:
         """Choose the plan's id: a new version of the same file replaces it, else a new id."""
