@@ -1,0 +1,129 @@
+"""The check report for people (rich) and for programs (JSON); the data stays in CheckReport."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from drafter.checks.model import ERROR, INFO, SEVERITY_NAMES, WARNING, CheckReport, Finding
+from drafter.checks.targets import describe
+from drafter.targets.ledger import STATUS_NAMES, LedgerEntry
+from drafter.targets.model import KIND_NAMES, Target
+
+_STYLES = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
+
+
+def render_report(report: CheckReport, *, show_info: bool = True) -> RenderableType:
+    """The whole report as one rich renderable: summary, targets, ledger, findings."""
+    parts: list[RenderableType] = [_summary(report)]
+    if report.targets:
+        parts.append(targets_table(report.targets))
+    if report.ledger:
+        parts.append(ledger_table(report.ledger))
+    shown = [f for f in report.findings if show_info or f.severity != INFO]
+    if shown:
+        parts.append(findings_list(shown))
+    return Group(*parts)
+
+
+def _summary(report: CheckReport) -> Text:
+    """One line: title, year and the count of each severity."""
+    text = Text()
+    text.append(report.title or "（无标题）", style="bold")
+    text.append(f"  按{report.year}年度检查" if report.year else "  未确定计划年度")
+    if report.base_title:
+        text.append(f"  对比：{report.base_title}")
+    text.append(f"\n指标 {len(report.targets)} 项；")
+    for severity in (ERROR, WARNING, INFO):
+        text.append(f"{SEVERITY_NAMES[severity]} {report.count(severity)} 条",
+                    style=_STYLES[severity])
+        text.append("  ")
+    return text
+
+
+def targets_table(targets: tuple[Target, ...] | list[Target]) -> Table:
+    """The plan's targets: where, subject, commitment, kind."""
+    table = Table(title="量化指标", title_justify="left", show_lines=False, expand=True)
+    table.add_column("位置", overflow="fold")
+    table.add_column("指标", overflow="fold")
+    table.add_column("要求", no_wrap=True)
+    table.add_column("类别", no_wrap=True)
+    for t in targets:
+        table.add_row(t.where, t.subject, f"{t.comparator}{describe(t)}",
+                      KIND_NAMES.get(t.kind, t.kind))
+    return table
+
+
+def ledger_table(entries: tuple[LedgerEntry, ...] | list[LedgerEntry]) -> Table:
+    """Last year's targets against this year's."""
+    table = Table(title="指标对比（上年 → 本年）", title_justify="left", expand=True)
+    table.add_column("变化", no_wrap=True)
+    table.add_column("指标", overflow="fold")
+    table.add_column("上年", no_wrap=True)
+    table.add_column("本年", no_wrap=True)
+    for e in entries:
+        table.add_row(STATUS_NAMES[e.status], e.target.subject,
+                      describe(e.base) if e.base else "—", describe(e.draft) if e.draft else "—")
+    return table
+
+
+def findings_list(findings: list[Finding]) -> Group:
+    """Findings one per paragraph: severity, place, message; evidence and suggestion below."""
+    lines: list[RenderableType] = [Text("检查结果", style="italic")]
+    for f in findings:
+        line = Text()
+        line.append(f"[{SEVERITY_NAMES[f.severity]}] ", style=_STYLES[f.severity])
+        if f.where:
+            line.append(f.where + "：", style="bold")
+        line.append(f.message)
+        if f.evidence and f.evidence not in f.message:
+            line.append(f"\n    原文：{_short(f.evidence)}", style="dim")
+        if f.suggestion:
+            line.append(f"\n    建议：{f.suggestion}", style="green")
+        lines.append(line)
+    return Group(*lines)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """Evidence cut to a readable length."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def target_to_json(t: Target) -> dict[str, Any]:
+    """One target as JSON."""
+    return {
+        "subject": t.subject, "value": t.value, "unit": t.unit, "comparator": t.comparator,
+        "kind": t.kind, "text": t.text, "section": t.section, "item": t.item,
+        "high": t.high, "bound": t.bound, "verb": t.verb, "modality": t.modality,
+        "item_id": t.item_id, "span": list(t.span),
+    }
+
+
+def finding_to_json(f: Finding) -> dict[str, Any]:
+    """One finding as JSON."""
+    return {
+        "code": f.code, "severity": f.severity, "message": f.message, "section": f.section,
+        "item": f.item, "evidence": f.evidence, "suggestion": f.suggestion,
+        "item_id": f.item_id, "rule": f.rule,
+    }
+
+
+def report_to_json(report: CheckReport) -> dict[str, Any]:
+    """The report as a JSON-ready dict: year, targets, findings, ledger and counts."""
+    return {
+        "year": report.year,
+        "title": report.title,
+        "targets": [target_to_json(t) for t in report.targets],
+        "findings": [finding_to_json(f) for f in report.findings],
+        "ledger": [
+            {"status": e.status,
+             "base": target_to_json(e.base) if e.base else None,
+             "draft": target_to_json(e.draft) if e.draft else None,
+             "score": round(e.score, 1)}
+            for e in report.ledger
+        ],
+        "summary": {s: report.count(s) for s in (ERROR, WARNING, INFO)},
+    }

@@ -1,0 +1,68 @@
+"""``drafter check``: exit status, JSON output, the CSV ledger and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from drafter.cli import main
+
+
+def run_json(capsys, *args: str) -> tuple[int, dict]:
+    """Run ``drafter check … --format json``; return the status and the parsed output."""
+    status = main(["check", *args, "--format", "json"])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def test_stale_draft_exits_1(home, capsys, seed_paths):
+    """Seed 000 checked as 2027 has errors: exit 1, findings with the documented codes."""
+    status, data = run_json(capsys, str(seed_paths[0]), "--year", "2027")
+    assert status == 1
+    codes = {f["code"] for f in data["findings"]}
+    assert {"stale-term", "stale-year", "expired-plan"} <= codes
+    assert data["year"] == 2027
+
+
+def test_clean_plan_exits_0(home, capsys, seed_paths):
+    """Seed 001 in its own year has no errors: exit 0."""
+    status, data = run_json(capsys, str(seed_paths[1]))
+    assert status == 0
+    assert data["year"] == 2023
+    assert not [f for f in data["findings"] if f["severity"] == "error"]
+
+
+def test_base_and_ledger_csv(home, capsys, seed_paths, tmp_path):
+    """--base adds target-* findings; --ledger-csv writes a BOM-prefixed CSV file."""
+    out = tmp_path / "台账.csv"
+    status, data = run_json(capsys, str(seed_paths[3]), "--base", str(seed_paths[3]),
+                            "--ledger-csv", str(out))
+    assert status == 0
+    assert {f["code"] for f in data["findings"]} >= {"target-kept"}
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_text_output(home, capsys, seed_paths):
+    """The text output is Chinese and names the plan; warnings alone exit 0."""
+    assert main(["check", str(seed_paths[4])]) == 0
+    out = capsys.readouterr().out
+    assert "2020年全区民政工作要点" in out and "检查结果" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--year", "99"], "--year"),
+        (["--ledger-csv", "x.csv"], "--base"),
+    ],
+)
+def test_bad_arguments(home, capsys, seed_paths, args, words):
+    """Bad arguments stop with exit 2 and one Chinese sentence."""
+    assert main(["check", str(seed_paths[1]), *args]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_missing_file(home, capsys, tmp_path):
+    """A plan that does not exist is an input error (exit 2)."""
+    assert main(["check", str(tmp_path / "无此文件.txt")]) == 2
+    assert "错误" in capsys.readouterr().err
