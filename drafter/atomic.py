@@ -25,6 +25,8 @@ def write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     except OSError as exc:
         raise WriteError(f"无法写入文件夹 {folder}：{_reason(exc)}。") from exc
     try:
+        # mkstemp creates 0600; give the file the mode a plain open() would (or keep the old one).
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -35,6 +37,16 @@ def write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             os.unlink(tmp)
         raise WriteError(f"无法写入 {path}：{_reason(exc)}。") from exc
     _fsync_dir(folder)
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions, else what the umask allows for a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_text(path: Path, text: str, *, overwrite: bool = True) -> None:

@@ -151,3 +151,15 @@ def test_user_paths_follow_drafter_home(home):
     """DRAFTER_HOME redirects every user folder (tests never touch the real home)."""
     for folder in (paths.user_library(), paths.drafts_dir(), paths.user_cache_dir()):
         assert str(folder).startswith(str(home))
+
+
+def test_atomic_write_uses_normal_permissions(tmp_path):
+    """A new file gets the umask's permissions (colleagues can read it), not mkstemp's 0600."""
+    from drafter.atomic import write_text
+
+    old = os.umask(0o022)
+    try:
+        write_text(tmp_path / "new.txt", "内容")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o644
