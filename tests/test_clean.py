@@ -70,7 +70,7 @@ def test_repeated_copies(seed_paths):
 
 def test_pdf_spaces_joined():
     """Spaces inside words left by PDF line breaks are removed; Latin spacing stays."""
-    out = run(C.join_broken_words, ["加强民政工 作，争取成为首批实验区   县。", "APP 应用 and more"])
+    out = run(C.join_broken_words, ["加强民政工 作，争取成为首批实验区\u2002\u2002县。", "APP 应用 and more"])
     assert out.lines == ("加强民政工作，争取成为首批实验区县。", "APP 应用 and more")
 
 

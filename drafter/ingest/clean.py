@@ -194,8 +194,8 @@ def _not_in(tail: tuple[str, ...], copy: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(line for line in tail if line not in seen)
 
 
-_PDF_GAP = re.compile(rf"(?<={_CJK_CHAR})[ \u3000\u00a0]+(?={_CJK_CHAR})")
-_CJK_DIGIT_GAP = re.compile(rf"(?<={_CJK_CHAR})[ \u00a0]+(?=\d)|(?<=\d)[ \u00a0]+(?={_CJK_CHAR})")
+_PDF_GAP = re.compile(rf"(?<={_CJK_CHAR})[ \u3000\u00a0\u2002-\u200a]+(?={_CJK_CHAR})")
+_CJK_DIGIT_GAP = re.compile(rf"(?<={_CJK_CHAR})[ \u00a0\u2002-\u200a]+(?=\d)|(?<=\d)[ \u00a0\u2002-\u200a]+(?={_CJK_CHAR})")
 
 
 def join_broken_words(c: Cleaning) -> Cleaning:
