@@ -1,0 +1,80 @@
+"""``drafter export PLAN -o OUT``: the plan as an official .docx, Markdown, text or PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from drafter.cli.common import console, open_library, print_json
+from drafter.export import FORMATS, export_plan, notice_from_plan
+from drafter.export.profile import DEFAULT_PROFILE, available_profiles
+
+HELP = "导出为公文格式的 .docx（GB/T 9704），或 Markdown、纯文本、PDF"
+
+#: Options that fill the covering notice; giving any of them implies --notice.
+NOTICE_OPTIONS = {
+    "doc_number": "发文字号，如“X民发〔2025〕3号”",
+    "issuer": "发文机关，如“XX区民政局”",
+    "date": "成文日期，如 2025-01-05 或 2025年1月5日",
+    "addressees": "主送机关（不含冒号）",
+    "attachment": "附件说明，如要点标题；给出时要点页首印“附件”",
+    "notes": "附注，如“此件公开发布”",
+    "copies_to": "版记中的抄送机关",
+    "printer": "版记中的印发机关",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", help="资料库编号、草稿文件或任何可读取的要点文件")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="导出的文件")
+    parser.add_argument(
+        "--format", choices=FORMATS, default=None,
+        help="导出格式（默认按 OUT 的扩展名，否则为 docx）",
+    )  # fmt: skip
+    parser.add_argument(
+        "--profile", default=DEFAULT_PROFILE, metavar="NAME",
+        help=f"导出样式（默认 {DEFAULT_PROFILE}；可选：{'、'.join(available_profiles())}）",
+    )  # fmt: skip
+    parser.add_argument(
+        "--notice",
+        action="store_true",
+        help="加上印发通知，要点作为附件（给出下列任一通知选项时自动加上）",
+    )
+    for name, text in NOTICE_OPTIONS.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", default="", help=text)
+    parser.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    parser.add_argument("--json", action="store_true", help="以 JSON 报告导出结果")
+
+
+def output_format(out: Path, given: str | None) -> str:
+    """The format asked for, or the one the output's extension names, or docx."""
+    if given:
+        return given
+    suffix = out.suffix.lower().lstrip(".")
+    aliases = {"markdown": "md", "text": "txt"}
+    suffix = aliases.get(suffix, suffix)
+    return suffix if suffix in FORMATS else "docx"
+
+
+def run(args: argparse.Namespace) -> int:
+    plan = open_library(args).resolve(args.plan)
+    out = Path(args.output)
+    fmt = output_format(out, args.format)
+    overrides = {name: getattr(args, name) for name in NOTICE_OPTIONS}
+    notice = None
+    if args.notice or any(overrides.values()):
+        notice = notice_from_plan(plan, **overrides)
+    written = export_plan(plan, out, fmt=fmt, profile=args.profile, notice=notice, force=args.force)
+    if args.json:
+        print_json(
+            {
+                "output": str(written),
+                "format": fmt,
+                "profile": args.profile if fmt in ("docx", "pdf") else None,
+                "notice": notice is not None,
+                "bytes": written.stat().st_size,
+            }
+        )
+    else:
+        console().print(f"已导出：{written}")
+    return 0

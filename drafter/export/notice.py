@@ -1,0 +1,284 @@
+"""The covering notice (印发通知): its data, and its header, body, signature and 版记."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from drafter.errors import DrafterError
+from drafter.export.layout import add_blank_lines, add_paragraph, char_twips, level_format
+from drafter.export.profile import Profile, mm_to_twips
+from drafter.export.xml import PPR_ORDER, TBLPR_ORDER, set_child
+from drafter.model import Plan
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    """What the covering notice says; empty strings are left out of the document."""
+
+    issuer: str
+    """The issuing office, e.g. ``重庆市涪陵区民政局``."""
+    doc_number: str = ""
+    """发文字号, e.g. ``涪民政发〔2022〕40号`` (brackets are normalised to 〔〕)."""
+    date: str = ""
+    """成文日期 as ``2022-03-17`` or ``2022年3月17日``."""
+    title: str = ""
+    """The notice's title; empty: ``<issuer>关于印发《<plan title>》的通知``."""
+    addressees: str = ""
+    """主送机关 without the closing colon."""
+    body: tuple[str, ...] = ()
+    """Body paragraphs; empty: one sentence sending the plan out."""
+    attachment: str = ""
+    """附件说明 after the body, e.g. the plan title; empty for none."""
+    signature: str = ""
+    """The signing office; empty: the issuer."""
+    notes: str = ""
+    """附注 without brackets, e.g. ``此件公开发布``."""
+    mark: str = ""
+    """发文机关标志 of the red header; empty: ``<issuer>文件``."""
+    copies_to: str = ""
+    """抄送 of the 版记, without the closing 。."""
+    printer: str = ""
+    """印发机关 of the 版记, e.g. ``重庆市涪陵区民政局办公室``."""
+    print_date: str = ""
+    """印发日期 of the 版记; empty: the 成文日期."""
+
+    @property
+    def has_record(self) -> bool:
+        """Whether there is anything to put into a 版记."""
+        return bool(self.copies_to or self.printer)
+
+
+_TEXT_FIELDS = {f.name for f in fields(NoticeInfo) if f.type == "str"}
+
+_DATE_PATTERNS = (
+    re.compile(r"^\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*$"),
+    re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$"),
+    re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$"),
+)
+_NUMBER_BRACKETS = re.compile(r"[\[【(（〔]\s*(\d{4})\s*[\]】)）〕]")
+
+
+def format_date(value: str) -> str:
+    """A date in the official form ``2025年1月5日`` (no leading zeros)."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(value)
+        if m:
+            year, month, day = (int(x) for x in m.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year}年{month}月{day}日"
+    raise DrafterError(f"日期“{value}”无法识别，请写成 2025-01-05 或 2025年1月5日。")
+
+
+def format_doc_number(value: str) -> str:
+    """A 发文字号 with the year in hexagonal brackets: ``X民发〔2025〕3号``."""
+    return _NUMBER_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", value.strip())
+
+
+def notice_from_plan(plan: Plan, **overrides: str) -> NoticeInfo:
+    """A notice filled from the plan's metadata, with non-empty ``overrides`` (any text
+    field of :class:`NoticeInfo`, e.g. ``doc_number="X民发〔2025〕3号"``) applied."""
+    unknown = set(overrides) - _TEXT_FIELDS
+    if unknown:
+        raise ValueError(f"not notice text fields: {sorted(unknown)}")
+    meta = plan.meta
+    issuer = overrides.pop("issuer", "") or meta.issuer or meta.signature or ""
+    if not issuer:
+        raise DrafterError("要点中没有写明发文机关，请用 --issuer 指定。")
+    info = NoticeInfo(
+        issuer=issuer,
+        doc_number=meta.doc_number or "",
+        date=meta.date or "",
+        addressees=meta.addressees or "",
+        body=tuple(meta.notice),
+        signature=meta.signature or "",
+        notes=meta.notes or "",
+    )
+    given: dict[str, Any] = {k: v for k, v in overrides.items() if v}
+    return replace(info, **given)
+
+
+def notice_title(notice: NoticeInfo, plan_title: str) -> str:
+    """The notice's title, defaulting to the usual 印发 wording."""
+    if notice.title:
+        return notice.title
+    return f"{notice.issuer}关于印发《{plan_title}》的通知"
+
+
+def notice_body(notice: NoticeInfo, plan_title: str) -> tuple[str, ...]:
+    """The notice's body paragraphs, defaulting to one sending sentence."""
+    if notice.body:
+        return notice.body
+    return (f"现将《{plan_title}》印发给你们，请结合实际认真贯彻落实。",)
+
+
+def add_notice(doc: Document, profile: Profile, notice: NoticeInfo, plan_title: str) -> None:
+    """The notice's pages: header, title, addressees, body, 附件, signature, date, 附注."""
+    rh = profile.red_header
+    if rh.enabled:
+        mark = add_paragraph(doc, profile, "issuer_mark", [(notice.mark or f"{notice.issuer}文件",
+                                                             "body")])  # fmt: skip
+        ppr = mark._p.get_or_add_pPr()
+        spacing = ppr.find(qn("w:spacing"))
+        if spacing is None:
+            spacing = set_child(ppr, "spacing", PPR_ORDER)
+        spacing.set(qn("w:before"), str(mm_to_twips(rh.space_before_mm)))
+        add_blank_lines(doc, profile, rh.blank_lines_after_issuer)
+    if notice.doc_number or rh.enabled:
+        number = add_paragraph(
+            doc, profile, "doc_number", [(format_doc_number(notice.doc_number), "body")]
+        )
+        if rh.enabled:
+            _red_rule(number._p.get_or_add_pPr(), profile)
+            add_blank_lines(doc, profile, 2)
+        else:
+            add_blank_lines(doc, profile, 1)
+    add_paragraph(doc, profile, "title", [(notice_title(notice, plan_title), "body")])
+    add_blank_lines(doc, profile, profile.title.blank_lines_after)
+    if notice.addressees:
+        add_paragraph(doc, profile, "addressee", [(notice.addressees.rstrip("：:") + "：", "body")])
+    for text in notice_body(notice, plan_title):
+        add_paragraph(doc, profile, "body", [(text, "body")])
+    if notice.attachment:
+        add_blank_lines(doc, profile, 1)
+        add_paragraph(doc, profile, "attachment", [(f"附件：{notice.attachment}", "body")])
+    add_signature(doc, profile, notice.signature or notice.issuer, notice.date, notice.notes)
+
+
+def add_signature(
+    doc: Document, profile: Profile, signature: str, date: str, notes: str = ""
+) -> None:
+    """Date four characters in from the right, the signature centred over it, then the 附注
+    in brackets two characters in."""
+    if not (signature or date):
+        return
+    printed = format_date(date) if date else ""
+    add_blank_lines(doc, profile, profile.signature.blank_lines_before)
+    if signature:
+        para = add_paragraph(doc, profile, "signature", [(signature, "body")])
+        ppr = para._p.get_or_add_pPr()
+        if printed:
+            # Centred over the date: shift by half the difference of their widths.
+            shift = (text_width_chars(printed) - text_width_chars(signature)) / 2
+            right = level_format(profile, "signature").right_twips
+            right = max(0, round(right + shift * char_twips(profile)))
+            set_child(ppr, "ind", PPR_ORDER, right=str(right))
+            # The signature never stands alone at the bottom of a page without its date.
+            set_child(ppr, "keepNext", PPR_ORDER)
+    if printed:
+        add_paragraph(doc, profile, "date", [(printed, "body")])
+    if notes:
+        add_paragraph(doc, profile, "notes", [(f"（{notes.strip('()（）')}）", "body")])
+
+
+def text_width_chars(text: str) -> float:
+    """Width of ``text`` in full-width characters (ASCII letters and digits count half)."""
+    return sum(0.5 if ch.isascii() else 1 for ch in text)
+
+
+def _red_rule(ppr, profile: Profile) -> None:
+    """A red rule under the 发文字号, as wide as the text area, about 4 mm below it."""
+    rh = profile.red_header
+    borders = set_child(ppr, "pBdr", PPR_ORDER)
+    bottom = OxmlElement("w:bottom")
+    for key, value in (
+        ("val", "single"),
+        ("sz", str(round(rh.rule_width_pt * 8))),
+        ("space", str(round(4 / 25.4 * 72))),
+        ("color", rh.color),
+    ):
+        bottom.set(qn(f"w:{key}"), value)
+    borders.append(bottom)
+
+
+def add_record(doc: Document, profile: Profile, notice: NoticeInfo) -> None:
+    """The 版记 pinned to the bottom of the last page, as a floating table.
+
+    A thick rule above the first row and below the last, thin rules between rows, no side
+    rules; 抄送 spans the row, the printing office sits left and the date right.
+    """
+    rec = profile.record
+    width = mm_to_twips(profile.page.text_width_mm)
+    half = width // 2
+    table = doc.add_table(rows=0, cols=2)
+    tbl_pr = table._tbl.tblPr
+    # Positioned from the page edge: LibreOffice floats a table as wide as the text area
+    # only when it is anchored to the page horizontally.
+    set_child(
+        tbl_pr, "tblpPr", TBLPR_ORDER, vertAnchor="margin", horzAnchor="page",
+        tblpX=str(mm_to_twips(profile.page.left_mm)), tblpYSpec="bottom",
+    )  # fmt: skip
+    set_child(tbl_pr, "tblW", TBLPR_ORDER, w=str(width), type="dxa")
+    set_child(tbl_pr, "jc", TBLPR_ORDER, val="center")
+    _record_borders(tbl_pr, rec.thick_mm, rec.thin_mm)
+    set_child(tbl_pr, "tblLayout", TBLPR_ORDER, type="fixed")
+    margins = set_child(tbl_pr, "tblCellMar", TBLPR_ORDER)
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "0")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    for col in table._tbl.tblGrid.findall(qn("w:gridCol")):
+        col.set(qn("w:w"), str(half))
+    if notice.copies_to:
+        row = _record_row(table, half)
+        cell = row.cells[0].merge(row.cells[1])
+        _cell_text(doc, profile, cell, f"抄送：{notice.copies_to.rstrip('。')}。", "left")
+    row = _record_row(table, half)
+    printed = notice.print_date or notice.date
+    _cell_text(doc, profile, row.cells[0], notice.printer, "left")
+    _cell_text(doc, profile, row.cells[1], f"{format_date(printed)}印发" if printed else "",
+               "right")  # fmt: skip
+    # A document may not end with a table, and LibreOffice floats a table only when a
+    # paragraph follows it to anchor it.
+    _anchor_paragraph(doc)
+
+
+def _record_row(table, cell_width: int):
+    """A new 版记 row of two cells of ``cell_width`` twips."""
+    row = table.add_row()
+    for cell in row.cells:
+        cell.width = Twips(cell_width)
+    return row
+
+
+def _cell_text(doc: Document, profile: Profile, cell, text: str, align: str) -> None:
+    """Put one 版记 paragraph into a table cell."""
+    para = cell.paragraphs[0]
+    fresh = add_paragraph(doc, profile, "record", [(text, "body")])
+    para._p.addnext(fresh._p)
+    para._p.getparent().remove(para._p)
+    set_child(fresh._p.get_or_add_pPr(), "jc", PPR_ORDER, val=align)
+
+
+def _record_borders(tbl_pr, thick_mm: float, thin_mm: float) -> None:
+    """Thick first and last rules, thin rules between rows, no sides."""
+    borders = set_child(tbl_pr, "tblBorders", TBLPR_ORDER)
+    thick = round(thick_mm / 25.4 * 72 * 8)
+    thin = round(thin_mm / 25.4 * 72 * 8)
+    for side, size in (("top", thick), ("left", 0), ("bottom", thick), ("right", 0),
+                       ("insideH", thin), ("insideV", 0)):  # fmt: skip
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single" if size else "nil")
+        if size:
+            for key, value in (("sz", str(size)), ("space", "0"), ("color", "000000")):
+                el.set(qn(f"w:{key}"), value)
+        borders.append(el)
+
+
+def _anchor_paragraph(doc: Document) -> None:
+    """A hairline paragraph after the frame: LibreOffice anchors a frame to the paragraph
+    that follows it, and this one takes no room of its own."""
+    para = doc.add_paragraph()
+    ppr = para._p.get_or_add_pPr()
+    set_child(ppr, "spacing", PPR_ORDER, before="0", after="0", line="20", lineRule="exact")
+    mark = set_child(ppr, "rPr", PPR_ORDER)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
