@@ -21,6 +21,7 @@ from drafter.model import Item, Meta, Plan
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
 _A = "东西南北中上下前后大小新老长永安平和兴隆福寿康宁清河山江湖海云天金银"
 _B = "阳山川河林江城州宁安丰平泉源溪湾田坪桥坝口岭峰"
+_C = "一二三四五六七八九东南西北上中下前后左右内外"
 _LEVELS = ("区", "县", "旗", "市")
 _NUMBER = re.compile(r"\d+")
 
@@ -32,7 +33,10 @@ def seed_plans() -> tuple[Plan, ...]:
 
 
 def _region(rng: random.Random, n: int) -> str:
-    return f"{_A[n % len(_A)]}{_B[(n // len(_A)) % len(_B)]}{rng.choice(_LEVELS)}"
+    a, rest = n % len(_A), n // len(_A)
+    b, c = rest % len(_B), rest // len(_B)
+    third = _C[c % len(_C)] if c else ""
+    return f"{_A[a]}{_B[b]}{third}{rng.choice(_LEVELS)}"
 
 
 def _nudge(text: str, rng: random.Random) -> str:

@@ -1,0 +1,241 @@
+"""The items a matcher searches: where each comes from and its text, in compact arrays.
+
+A national library holds about a million items, so texts live in one UTF-8 buffer with offsets
+and the plan and section of an item are small integers into per-plan and per-section tables.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from drafter.match.terms import first_sentence
+from drafter.model import Plan
+
+OPENING = 32
+"""Characters at the start of each item kept apart for rapidfuzz (see ``match.score``)."""
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """What a hit shows about the plan it comes from."""
+
+    id: str
+    """Library id (or a caller's name for a plan outside a library)."""
+    sha256: str
+    """Hash of the plan's source text: a re-import with other text makes the row stale."""
+    title: str
+    """The plan's title."""
+    issuer: str
+    """The issuing office ('' when unknown)."""
+    year: int | None
+    """The plan year."""
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """One item of a plan, as handed to the catalogue and the index."""
+
+    plan: int
+    """Row of its plan in the catalogue."""
+    section: int
+    """Row of its section in the catalogue."""
+    item_no: int
+    """1-based position in its section."""
+    label: str
+    """The number as printed, e.g. ``（三）``."""
+    heading: str
+    """The lead sentence (the first sentence when the item has no separate heading)."""
+    text: str
+    """Heading, body and sub-items as one text."""
+
+
+class Catalog:
+    """Plans, sections and items in insertion order; items are numbered 0..n-1."""
+
+    def __init__(self) -> None:
+        self.plans: list[PlanRow] = []
+        self.plan_alive: list[bool] = []
+        self.section_plan = array("i")
+        self.section_no = array("i")
+        self.section_titles: list[str] = []
+        self.item_plan = array("i")
+        self.item_section = array("i")
+        self.item_no = array("i")
+        self.head_len = array("i")
+        self.offsets = array("q", [0])
+        self.blob = bytearray()
+        self.labels: list[str] = []
+        self.opening_list: list[str] = []
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self.item_plan)
+
+    def add_plan(self, plan: Plan, plan_id: str | None = None) -> list[ItemRef]:
+        """Append a plan and its items; returns the items (with catalogue rows) to index."""
+        row = len(self.plans)
+        meta = plan.meta
+        self.plans.append(PlanRow(
+            id=plan_id or plan.id, sha256=plan.source.sha256, title=meta.title,
+            issuer=meta.issuer or "", year=meta.year,
+        ))
+        self.plan_alive.append(True)
+        self._arrays = {}
+        refs: list[ItemRef] = []
+        for si, section in enumerate(plan.sections, 1):
+            srow = len(self.section_titles)
+            self.section_plan.append(row)
+            self.section_no.append(si)
+            self.section_titles.append(section.title)
+            for ii, item in enumerate(section.items, 1):
+                text = item.text
+                if not text.strip():
+                    continue
+                heading = item.heading or first_sentence(text)
+                if not text.startswith(heading):
+                    text = heading + text
+                refs.append(ItemRef(row, srow, ii, item.label, heading, text))
+        for ref in refs:
+            self.item_plan.append(ref.plan)
+            self.item_section.append(ref.section)
+            self.item_no.append(ref.item_no)
+            self.head_len.append(len(ref.heading))
+            self.blob += ref.text.encode("utf-8")
+            self.offsets.append(len(self.blob))
+            self.labels.append(ref.label)
+            self.opening_list.append(ref.text[:OPENING])
+        return refs
+
+    def drop_plan(self, row: int) -> None:
+        """Mark a plan as gone; its items stop appearing in results."""
+        self.plan_alive[row] = False
+
+    def array(self, name: str) -> np.ndarray:
+        """A numpy copy of one of the integer columns (cached until the next plan is added)."""
+        if name not in self._arrays:
+            column = getattr(self, name)
+            dtype = np.int64 if column.typecode == "q" else np.int32
+            self._arrays[name] = np.array(column, dtype=dtype)
+        return self._arrays[name]
+
+    def text(self, item: int) -> str:
+        """The whole text of an item."""
+        return self.blob[self.offsets[item] : self.offsets[item + 1]].decode("utf-8")
+
+    def texts(self, items: np.ndarray) -> list[str]:
+        """The texts of several items, in order."""
+        blob, off = self.blob, self.offsets
+        return [blob[off[i] : off[i + 1]].decode("utf-8") for i in items.tolist()]
+
+    def openings(self, items: np.ndarray) -> list[str]:
+        """The openings (first :data:`OPENING` characters) of several items."""
+        kept = self.opening_list
+        return [kept[i] for i in items.tolist()]
+
+    def heading(self, item: int) -> str:
+        """The heading of an item."""
+        return self.text(item)[: self.head_len[item]]
+
+    def item_id(self, item: int) -> str:
+        """The item's id: ``<plan id>#<section>.<item>``."""
+        plan = self.plans[self.item_plan[item]]
+        return f"{plan.id}#{self.section_no[self.item_section[item]]}.{self.item_no[item]}"
+
+    def _starts(self, column: str, count: int) -> np.ndarray:
+        """First item row of each plan or section (their items are stored together)."""
+        key = f"{column}.starts"
+        if key not in self._arrays:
+            self._arrays[key] = np.searchsorted(self.array(column), np.arange(count + 1))
+        return self._arrays[key]
+
+    def plan_items(self, row: int) -> tuple[int, int]:
+        """The item rows (first, end) of a plan."""
+        starts = self._starts("item_plan", len(self.plans))
+        return int(starts[row]), int(starts[row + 1])
+
+    def section_items(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The item rows (firsts, ends) of several sections."""
+        starts = self._starts("item_section", len(self.section_titles))
+        return starts[rows], starts[rows + 1]
+
+    def alive_items(self) -> np.ndarray:
+        """A boolean mask of the items whose plan is still in the library."""
+        alive = np.array(self.plan_alive, dtype=bool)
+        return alive[self.array("item_plan")]
+
+    def plan_rows(self) -> Iterator[tuple[int, PlanRow]]:
+        """The rows of the plans still present."""
+        for row, plan in enumerate(self.plans):
+            if self.plan_alive[row]:
+                yield row, plan
+
+    def compact(self) -> tuple[np.ndarray, np.ndarray]:
+        """Forget removed plans; returns the (item, section) masks of the rows kept."""
+        plan_keep = np.array(self.plan_alive, dtype=bool)
+        plan_new = np.cumsum(plan_keep) - 1
+        sec_keep = plan_keep[self.array("section_plan")]
+        sec_new = np.cumsum(sec_keep) - 1
+        item_keep = plan_keep[self.array("item_plan")]
+        off = self.array("offsets")
+        kept = np.flatnonzero(item_keep)
+        lengths = off[kept + 1] - off[kept]
+        blob = bytearray().join(self.blob[off[i] : off[i + 1]] for i in kept.tolist())
+        self.plans = [p for p, keep in zip(self.plans, plan_keep.tolist(), strict=True) if keep]
+        self.plan_alive = [True] * len(self.plans)
+        self.section_titles = [
+            t for t, keep in zip(self.section_titles, sec_keep.tolist(), strict=True) if keep
+        ]
+        self.labels = [t for t, keep in zip(self.labels, item_keep.tolist(), strict=True) if keep]
+        self.opening_list = [
+            t for t, keep in zip(self.opening_list, item_keep.tolist(), strict=True) if keep
+        ]
+        self.section_plan = array("i", plan_new[self.array("section_plan")[sec_keep]].tolist())
+        self.section_no = array("i", self.array("section_no")[sec_keep].tolist())
+        self.item_plan = array("i", plan_new[self.array("item_plan")[item_keep]].tolist())
+        self.item_section = array("i", sec_new[self.array("item_section")[item_keep]].tolist())
+        self.item_no = array("i", self.array("item_no")[item_keep].tolist())
+        self.head_len = array("i", self.array("head_len")[item_keep].tolist())
+        self.offsets = array("q", [0, *np.cumsum(lengths).tolist()])
+        self.blob = blob
+        self._arrays = {}
+        return item_keep, sec_keep
+
+    # -- persistence -------------------------------------------------------------------------
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """The columns and the text buffer as arrays, for an .npz file."""
+        names = ("section_plan", "section_no", "item_plan", "item_section", "item_no",
+                 "head_len", "offsets")
+        out = {name: self.array(name) for name in names}
+        out["blob"] = np.frombuffer(bytes(self.blob), dtype=np.uint8)
+        out["openings"] = np.array(self.opening_list, dtype=f"<U{OPENING}")
+        return out
+
+    def to_meta(self) -> dict[str, object]:
+        """The small tables as JSON-ready data."""
+        return {
+            "plans": [[p.id, p.sha256, p.title, p.issuer, p.year] for p in self.plans],
+            "plan_alive": self.plan_alive,
+            "section_titles": self.section_titles,
+            "labels": self.labels,
+        }
+
+    @classmethod
+    def from_saved(cls, arrays: dict[str, np.ndarray], meta: dict) -> Catalog:
+        """The catalogue as saved by :meth:`to_arrays` and :meth:`to_meta`."""
+        cat = cls()
+        cat.plans = [PlanRow(p[0], p[1], p[2], p[3], p[4]) for p in meta["plans"]]
+        cat.plan_alive = list(meta["plan_alive"])
+        cat.section_titles = list(meta["section_titles"])
+        cat.labels = list(meta["labels"])
+        for name in ("section_plan", "section_no", "item_plan", "item_section", "item_no",
+                     "head_len"):
+            setattr(cat, name, array("i", arrays[name].astype(np.int32).tobytes()))
+        cat.offsets = array("q", arrays["offsets"].astype(np.int64).tobytes())
+        cat.blob = bytearray(arrays["blob"].tobytes())
+        cat.opening_list = arrays["openings"].tolist()
+        return cat

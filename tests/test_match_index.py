@@ -1,0 +1,149 @@
+"""The index against brute force, persistence, and incremental updates."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from drafter.library import Library
+from drafter.library.catalog import plan_with_id
+from drafter.match import engine, persist
+from drafter.match.engine import Matcher
+from drafter.model import Plan
+
+
+@pytest.fixture(scope="module")
+def library_plans(seed_plans: list[Plan]) -> list[Plan]:
+    """The seeds under ids seed-000 … seed-004."""
+    return [plan_with_id(p, f"seed-{p.source.file[:3]}") for p in seed_plans]
+
+
+def _ids(hits) -> list[str]:
+    return [h.item_id for h in hits]
+
+
+def _all_items(plans: list[Plan]) -> list[str]:
+    return [it.id for p in plans for _, _, _, it in p.iter_items() if it.text.strip()]
+
+
+def test_index_agrees_with_exhaustive_on_the_seeds(library_plans: list[Plan]) -> None:
+    """For every seed item, the indexed top 10 equals the brute-force top 10 (same scores)."""
+    matcher = Matcher.from_plans(library_plans)
+    for item_id in _all_items(library_plans):
+        fast = matcher.similar_to(item_id, k=10)
+        slow = matcher.similar_to(item_id, k=10, exhaustive=True)
+        assert _ids(fast) == _ids(slow)
+        assert [h.score for h in fast] == [h.score for h in slow]
+
+
+def test_small_candidate_sets_keep_recall(
+    library_plans: list[Plan], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the lower bound cut hard (few postings, 40 candidates for 180 items), recall@10
+    against brute force stays high: the bound ranks what matters first."""
+    monkeypatch.setattr(engine, "_CANDIDATES", 40)
+    monkeypatch.setattr(engine, "_BUDGET", 300)
+    matcher = Matcher.from_plans(library_plans)
+    recalls = []
+    for item_id in _all_items(library_plans)[::3]:
+        fast = set(_ids(matcher.similar_to(item_id, k=10)))
+        slow = set(_ids(matcher.similar_to(item_id, k=10, exhaustive=True)))
+        recalls.append(len(fast & slow) / len(slow))
+    assert np.mean(recalls) >= 0.9
+
+
+def test_adding_plans_equals_building_at_once(library_plans: list[Plan]) -> None:
+    """Adding plans one by one (segments) ranks exactly as building from all plans at once."""
+    whole = Matcher.from_plans(library_plans)
+    step = Matcher.from_plans(library_plans[:2])
+    for plan in library_plans[2:]:
+        step.add_plans([plan])
+    assert len(step.text.segments) == 4
+    query = "推进殡葬改革，加强公益性公墓建设"
+    assert [(h.item_id, h.score) for h in step.similar(query)] == [
+        (h.item_id, h.score) for h in whole.similar(query)
+    ]
+
+
+def test_removing_a_plan_and_compacting(library_plans: list[Plan]) -> None:
+    """A removed plan's items stop appearing; compaction keeps the ranking of the rest."""
+    matcher = Matcher.from_plans(library_plans)
+    reference = Matcher.from_plans([p for p in library_plans if p.id != "seed-001"])
+    matcher.remove_plan("seed-001")
+    query = "加强儿童福利工作，提高孤儿基本生活保障标准"
+    assert "seed-001" not in {h.plan for h in matcher.similar(query, k=50)}
+    matcher.compact()
+    assert len(matcher) == len(reference)
+    assert [(h.item_id, h.score) for h in matcher.similar(query)] == [
+        (h.item_id, h.score) for h in reference.similar(query)
+    ]
+
+
+def test_save_and_load_round_trip(library_plans: list[Plan], tmp_path: Path) -> None:
+    """A saved index loads back and answers exactly as before."""
+    matcher = Matcher.from_plans(library_plans)
+    path = tmp_path / "index.npz"
+    persist.save(matcher, path)
+    loaded = persist.load(path)
+    assert loaded is not None
+    query = "深化婚俗改革，推进婚姻登记跨省通办"
+    assert [(h.item_id, h.score) for h in loaded.similar(query)] == [
+        (h.item_id, h.score) for h in matcher.similar(query)
+    ]
+
+
+def test_unreadable_index_is_ignored(tmp_path: Path) -> None:
+    """A corrupt cache file is treated as absent (rebuilt), never an error."""
+    path = tmp_path / "index.npz"
+    path.write_bytes(b"not an index")
+    assert persist.load(path) is None
+
+
+def test_library_index_is_persisted_and_updated(
+    home: Path, tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    """for_library builds and saves the index once, reuses it, and adds a newly imported
+    plan as a new segment instead of rebuilding."""
+    library = Library.open(tmp_path / "lib", builtin=False)
+    library.import_paths(seed_paths[:3])
+    first = Matcher.for_library(library)
+    path = persist.index_path(library)
+    assert path.exists() and len(first.catalog.plans) == 3
+    stamp = path.stat().st_mtime_ns
+    again = Matcher.for_library(Library.open(tmp_path / "lib", builtin=False))
+    assert path.stat().st_mtime_ns == stamp
+    assert again.plan_keys() == first.plan_keys()
+    copy = tmp_path / "in" / seed_paths[3].name
+    copy.parent.mkdir()
+    shutil.copy(seed_paths[3], copy)
+    library = Library.open(tmp_path / "lib", builtin=False)
+    library.import_paths([copy])
+    updated = Matcher.for_library(library)
+    assert len(updated.catalog.plans) == 4
+    assert len(updated.text.segments) == 2
+    assert "乌审旗民政局/2022" in {h.plan for h in updated.similar("积极稳妥推进殡葬改革", k=3)}
+
+
+def test_changed_plan_is_replaced(library_plans: list[Plan]) -> None:
+    """sync drops a plan whose source hash changed and indexes the new version."""
+    matcher = Matcher.from_plans(library_plans[:2])
+    changed = replace(library_plans[1], source=replace(library_plans[1].source, sha256="x"))
+    wanted = {library_plans[0].id: library_plans[0].source.sha256, changed.id: "x"}
+    assert matcher.sync(wanted, lambda pid: changed)
+    assert matcher.plan_keys() == wanted
+    assert not matcher.sync(wanted, lambda pid: changed)
+
+
+def test_adding_a_plan_again_replaces_it(library_plans: list[Plan]) -> None:
+    """A plan added again under the same id (even in one batch) replaces the old copy."""
+    matcher = Matcher.from_plans([*library_plans, library_plans[0], library_plans[0]])
+    reference = Matcher.from_plans(library_plans)
+    assert len(matcher) == len(reference)
+    query = "推进殡葬改革，加强公益性公墓建设"
+    assert [h.item_id for h in matcher.similar(query)] == [
+        h.item_id for h in reference.similar(query)
+    ]
