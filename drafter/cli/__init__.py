@@ -76,7 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if module is None:
             parser.print_help()
             return 0
-        args = parser.parse_args([*(argv or sys.argv[1:]), "app"])
+        given = list(argv) if argv is not None else sys.argv[1:]
+        args = parser.parse_args([*given, "app"])
         module = args._module
     try:
         return int(module.run(args) or 0)

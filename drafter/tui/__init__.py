@@ -1,0 +1,1 @@
+"""The Textual shell over the drafter core: the only package that imports textual."""

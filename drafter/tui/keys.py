@@ -1,0 +1,40 @@
+"""Configurable key bindings: ``templates/keys.toml`` overridden by the user's ``keys.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from drafter.errors import InputError
+from drafter.paths import templates_dir, user_config_dir
+
+FILE_NAME = "keys.toml"
+
+
+def user_keys_path() -> Path:
+    """Where a user's own key bindings go."""
+    return user_config_dir() / FILE_NAME
+
+
+def load_keymap(user_path: Path | None = None) -> dict[str, str]:
+    """Binding id → keys, shipped defaults first, then the user's file on top."""
+    keymap = _read(templates_dir() / FILE_NAME)
+    path = user_path or user_keys_path()
+    if path.exists():
+        keymap.update(_read(path))
+    return keymap
+
+
+def _read(path: Path) -> dict[str, str]:
+    """The ``[keys]`` table of one file, or a Chinese error naming the file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"快捷键文件 {path} 无法读取：{exc}。") from exc
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict):
+        raise InputError(f"快捷键文件 {path} 应有一个 [keys] 表。")
+    bad = [k for k, v in keys.items() if not isinstance(v, str) or not v.strip()]
+    if bad:
+        raise InputError(f"快捷键文件 {path} 中这些项的按键应为非空字符串：{'、'.join(bad)}。")
+    return {k: v.replace(" ", "") for k, v in keys.items()}

@@ -1,0 +1,155 @@
+"""The export dialog: profile, notice on/off, notice metadata, output path; progress; result."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
+
+from drafter.errors import DrafterError
+from drafter.model import Plan
+from drafter.tui.messages import ExportDone
+from drafter.tui.screens.base import BaseModal
+
+NOTICE_FIELDS = (
+    ("issuer", "发文机关"),
+    ("doc_number", "发文字号"),
+    ("date", "成文日期（YYYY-MM-DD）"),
+    ("addressees", "主送机关"),
+)
+"""Notice fields the dialog lets the writer fill in before exporting."""
+
+
+class ExportDialog(BaseModal[Path | None]):
+    """Exports the draft; dismisses with the written path (None when closed before)."""
+
+    CSS_PATH = "export.tcss"
+    NAMESPACE = "导出"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "关闭", id="dialog.cancel")]
+
+    def __init__(self, plan: Plan, draft_path: Path) -> None:
+        super().__init__()
+        self.plan = plan
+        self.draft_path = draft_path
+        self.result: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        from drafter.export import FORMATS
+        from drafter.export.profile import available_profiles
+
+        meta = self.plan.meta
+        default_out = self.draft_path.with_suffix(".docx")
+        profiles = available_profiles()
+        with VerticalScroll(id="box"):
+            yield Label("导出草稿", id="title")
+            with Horizontal(classes="row"):
+                yield Label("格式")
+                yield Select([(f, f) for f in FORMATS], value="docx", allow_blank=False,
+                             id="format")
+                yield Label("版式")
+                yield Select([(p, p) for p in profiles], allow_blank=False, id="profile",
+                             value="gbt9704" if "gbt9704" in profiles else profiles[0])
+            yield Checkbox("带印发通知（发文机关、文号、主送机关、落款）", value=False, id="notice")
+            for name, label in NOTICE_FIELDS:
+                yield Label(label, classes="notice-field")
+                yield Input(getattr(meta, name) or "", id=f"n-{name}", classes="notice-field")
+            yield Label("保存到")
+            yield Input(str(default_out), id="out")
+            yield Checkbox("覆盖已有文件", value=False, id="force")
+            yield ProgressBar(total=1, show_eta=False, id="progress")
+            yield Static(id="result")
+            with Horizontal(id="buttons"):
+                yield Button("导出", variant="primary", id="export")
+                yield Button("打开所在文件夹", id="open-folder", disabled=True)
+                yield Button("关闭", id="close")
+
+    def on_mount(self) -> None:
+        """Notice fields only matter with the notice on."""
+        self._toggle_notice(False)
+
+    @on(Checkbox.Changed, "#notice")
+    def _notice_changed(self, event: Checkbox.Changed) -> None:
+        """Show the notice fields when the notice is wanted."""
+        self._toggle_notice(event.value)
+
+    def _toggle_notice(self, on: bool) -> None:
+        """Show or hide the notice fields."""
+        for widget in self.query(".notice-field"):
+            widget.display = on
+
+    @on(Select.Changed, "#format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        """Keep the output file's suffix in step with the format."""
+        box = self.query_one("#out", Input)
+        box.value = str(Path(box.value).with_suffix(f".{event.value}"))
+
+    @on(Button.Pressed, "#export")
+    def action_export(self) -> None:
+        """Start the export."""
+        from drafter.export import notice_from_plan
+
+        out = Path(self.query_one("#out", Input).value.strip()).expanduser()
+        notice = None
+        if self.query_one("#notice", Checkbox).value:
+            fields = {n: self.query_one(f"#n-{n}", Input).value.strip() for n, _ in NOTICE_FIELDS}
+            try:
+                notice = notice_from_plan(self.plan, **fields)
+            except DrafterError as exc:
+                self.notify(exc.message, severity="error")
+                return
+        self.query_one("#progress", ProgressBar).update(total=1, progress=0)
+        self.query_one("#result", Static).update("正在导出…")
+        self.export_worker(out, str(self.query_one("#format", Select).value),
+                           str(self.query_one("#profile", Select).value), notice,
+                           self.query_one("#force", Checkbox).value)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export_worker(self, out: Path, fmt: str, profile: str, notice: object,
+                      force: bool) -> None:
+        """Write the file (in a thread)."""
+        from drafter.export import export_plan
+
+        path = export_plan(self.plan, out, fmt=fmt, profile=profile, notice=notice,  # type: ignore[arg-type]
+                           force=force)
+        self.post_message(ExportDone(path))
+
+    def on_export_done(self, message: ExportDone) -> None:
+        """Show where the file went."""
+        self.result = message.path
+        self.query_one("#progress", ProgressBar).update(total=1, progress=1)
+        self.query_one("#result", Static).update(f"已导出：{message.path}")
+        self.query_one("#open-folder", Button).disabled = False
+        self.notify(f"已导出：{message.path.name}", title="导出完成")
+
+    def worker_failed(self, worker: object) -> None:
+        """Clear the progress after a failed export."""
+        self.query_one("#result", Static).update("导出失败，见上方提示。")
+
+    @on(Button.Pressed, "#open-folder")
+    def action_open_folder(self) -> None:
+        """Open the folder of the exported file in the system's file manager."""
+        if self.result is None:
+            return
+        folder = self.result.parent
+        try:
+            if sys.platform == "win32":
+                os.startfile(folder)  # type: ignore[attr-defined]
+            else:
+                opener = "open" if sys.platform == "darwin" else "xdg-open"
+                subprocess.Popen([opener, str(folder)], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        except OSError:
+            self.notify(f"无法打开文件夹，请手动前往：{folder}", severity="warning")
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        """Close the dialog."""
+        self.dismiss(self.result)

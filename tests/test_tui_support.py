@@ -1,0 +1,42 @@
+"""Shared steps for the TUI tests (no tests here): start the app, open a 2027 draft."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+
+from drafter.tui.app import DrafterApp, make_app
+
+BASE_ID = "重庆市涪陵区民政局/2022"
+"""The seed the drafts start from (continuous （一）…（四十三） numbering)."""
+
+
+async def settle(app: DrafterApp, pilot: Pilot) -> None:
+    """Run debounced jobs now, wait for every worker, and let the screen catch up."""
+    await pilot.pause()
+    for _ in range(3):  # the library, then the matcher it starts, then the screen's jobs
+        for node in (app, *app.screen_stack):
+            flush = getattr(node, "flush", None)
+            if flush is not None:
+                flush()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_new_draft(app: DrafterApp, pilot: Pilot, base: str = BASE_ID,
+                         year: str = "2027") -> None:
+    """From the library screen: n, choose the base and the year, press 新建."""
+    await settle(app, pilot)
+    await pilot.press("n")  # n: new draft dialog
+    await pilot.pause()
+    dialog = app.screen
+    dialog.query_one("#base", Select).value = base
+    await pilot.pause()
+    dialog.query_one("#year", Input).value = year
+    await pilot.click("#ok")  # 新建
+    await settle(app, pilot)
+
+
+def new_app(**kwargs: object) -> DrafterApp:
+    """The app as the command line starts it (built-in library, drafts under DRAFTER_HOME)."""
+    return make_app(**kwargs)  # type: ignore[arg-type]
