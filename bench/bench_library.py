@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synth import plan_text, synthetic_plans  # noqa: E402
+from bench.synth import plan_text, synthetic_plans
 
 
 def main(argv: list[str] | None = None) -> dict[str, float]:
