@@ -12,7 +12,17 @@ from drafter.errors import WriteError
 
 def write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half."""
-    path = Path(path)
+    _write(Path(path), data, overwrite)
+
+
+def write_bytes_stamped(path: Path, data: bytes) -> os.stat_result:
+    """Like :func:`write_bytes`, returning the stat of the file written, taken from the temp
+    file before the rename: a later write by someone else cannot be mistaken for this one."""
+    return _write(Path(path), data, True)
+
+
+def _write(path: Path, data: bytes, overwrite: bool) -> os.stat_result:
+    """The atomic write itself; returns the temp file's stat as fsynced, just before the rename."""
     if not overwrite and path.exists():
         raise WriteError(f"文件已存在：{path}；如需覆盖请加 --force。")
     folder = path.parent
@@ -31,12 +41,14 @@ def write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+            stat = os.fstat(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise WriteError(f"无法写入 {path}：{_reason(exc)}。") from exc
     _fsync_dir(folder)
+    return stat
 
 
 def _mode_for(path: Path) -> int:
@@ -44,9 +56,7 @@ def _mode_for(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_UMASK
 
 
 def write_text(path: Path, text: str, *, overwrite: bool = True) -> None:

@@ -101,12 +101,15 @@ def test_old_doc_format(capsys, tmp_path):
 
 
 def test_malformed_library_file(capsys, home, tmp_path):
-    """A broken TOML file in the library names the file and does not crash `list`."""
+    """A broken TOML file in the library is named on stderr and left out; `list` still works."""
     library = tmp_path / "lib"
     (library / "某局").mkdir(parents=True)
     (library / "某局" / "2024.toml").write_text("id = \"某局/2024\"\n[meta\ntitle=", encoding="utf-8")
-    code, _, err = _run(capsys, ["--library", str(library), "list"])
-    _assert_clear_error(code, err, "2024.toml")
+    code, out, err = _run(capsys, ["--library", str(library), "list"])
+    assert code == 0 and "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "2024.toml" in lines[0] and CHINESE.search(lines[0])
+    assert "乌审旗" in out  # the built-in plans are still listed
 
 
 def test_unknown_plan_id(capsys, home):
@@ -133,3 +136,22 @@ def test_control_characters_cleaned(tmp_path):
     plan = read_plan(path)
     assert plan.sections[0].items[0].heading == "强化理论武装。"
     assert any(w.code == "control-chars" for w in plan.warnings)
+
+
+@pytest.mark.parametrize("text,what", [
+    ('[[sections]]\ntitle="甲"\nitems="abc"\n', "items"),
+    ('[[sections]]\ntitle="甲"\n[[sections.items]]\nbody=5\n', "body"),
+    ('[meta]\nyear="二〇二四"\n', "year"),
+    ('[meta]\ncolour="red"\n', "colour"),
+    ('preamble="一段"\n', "preamble"),
+    ('[[sections]]\nlabel="一、"\n', "title"),
+])
+def test_malformed_draft_shapes(capsys, home, tmp_path, text, what):
+    """A draft TOML with values of the wrong kind is named with what is wrong, for every command."""
+    path = tmp_path / "草稿.toml"
+    path.write_text(text, encoding="utf-8")
+    for argv in (["show", str(path)], ["check", str(path), "--year", "2024"],
+                 ["export", str(path), "-o", str(tmp_path / "x.docx")]):
+        code, _, err = _run(capsys, argv)
+        _assert_clear_error(code, err, "草稿.toml")
+        assert what in err

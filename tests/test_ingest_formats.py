@@ -107,3 +107,30 @@ def test_docx_heading_and_body_in_runs(tmp_path):
     document.save(str(path))
     item = read_plan(path).sections[0].items[0]
     assert (item.label, item.heading, item.body) == ("（一）", "完善社会救助体系。", "健全分层分类社会救助体系。")
+
+
+def test_docx_content_controls_and_tables(tmp_path):
+    """Paragraphs inside content controls are read; table cells stay apart; nothing twice."""
+    from docx.oxml.parser import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("2024年全区民政工作要点")
+    document.add_paragraph("一、加强党的建设")
+    inside = document.add_paragraph("（一）强化理论武装。在内容控件里。")
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    inside._p.addprevious(sdt)
+    content.append(inside._p)
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("序号", "项目名称", "完成时限"), strict=True):
+        cell.text = text
+    nested = table.rows[0].cells[2].add_table(rows=1, cols=1)
+    nested.rows[0].cells[0].text = "年底前"
+    path = tmp_path / "controls.docx"
+    document.save(str(path))
+    lines = read_raw(path).lines
+    assert "（一）强化理论武装。在内容控件里。" in lines
+    row = next(line for line in lines if line.startswith("序号"))
+    assert row.split("\t")[:2] == ["序号", "项目名称"]
+    assert sum("年底前" in line for line in lines) == 1

@@ -155,11 +155,46 @@ def test_user_paths_follow_drafter_home(home):
 
 def test_atomic_write_uses_normal_permissions(tmp_path):
     """A new file gets the umask's permissions (colleagues can read it), not mkstemp's 0600."""
+    from drafter import atomic
     from drafter.atomic import write_text
 
-    old = os.umask(0o022)
-    try:
-        write_text(tmp_path / "new.txt", "内容")
-    finally:
-        os.umask(old)
-    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o644
+    write_text(tmp_path / "new.txt", "内容")
+    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o666 & ~atomic._UMASK
+    (tmp_path / "new.txt").chmod(0o640)
+    write_text(tmp_path / "new.txt", "改过")
+    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o640
+
+
+def test_same_file_name_different_document_is_not_replaced(home, seed_paths, tmp_path):
+    """Two different plans that happen to share a file name and issuer/year both stay."""
+    lib_dir = tmp_path / "lib"
+    first = tmp_path / "a" / "plan.txt"
+    second = tmp_path / "b" / "plan.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text(seed_paths[3].read_text(encoding="utf-8"), encoding="utf-8")
+    other = seed_paths[0].read_text(encoding="utf-8")
+    second.write_text("2022年全旗民政工作要点\n" + other.split("2022年全区民政工作要点\n", 2)[-1]
+                      + "\n乌审旗民政局\n2022年5月1日\n", encoding="utf-8")
+    Library.open(lib_dir, builtin=False).import_paths([first])
+    report = Library.open(lib_dir, builtin=False).import_paths([second])
+    assert [o.status for o in report.outcomes] == ["added"]
+    assert sorted(Library.open(lib_dir, builtin=False).ids()) == ["乌审旗民政局/2022", "乌审旗民政局/2022-2"]
+
+
+def test_bad_library_file_is_skipped_not_fatal(home, seed_paths, tmp_path, capsys):
+    """One unreadable or duplicate TOML file is left out with a note; the rest still works."""
+    lib_dir = tmp_path / "lib"
+    Library.open(lib_dir, builtin=False).import_paths([seed_paths[3]])
+    (lib_dir / "坏文件").mkdir()
+    (lib_dir / "坏文件" / "1.toml").write_text('a="', encoding="utf-8")
+    good = next(p for p in lib_dir.rglob("*.toml") if "坏文件" not in str(p))
+    (lib_dir / "副本.toml").write_bytes(good.read_bytes())
+    library = Library.open(lib_dir, builtin=False)
+    assert library.ids() == ["乌审旗民政局/2022"]
+    assert len(library.problems) == 2
+    assert any("1.toml" in p for p in library.problems)
+    assert any("编号同为" in p for p in library.problems)
+    assert main(["--library", str(lib_dir), "list", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "1.toml" in captured.err and "Traceback" not in captured.err

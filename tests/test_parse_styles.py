@@ -169,3 +169,33 @@ def test_body_text_not_dropped(seed_paths, seed_plans):
     flat = norm(parsed)
     missing = [s for s in sentences if s not in flat]
     assert missing == []
+
+
+def test_date_in_chinese_numerals(tmp_path):
+    """A signature date written 二〇二四年一月十五日 is the plan's date, not a broken item."""
+    plan = parse(tmp_path, """\
+2024年全县民政工作要点
+一、加强党的建设
+（一）强化理论武装。深入学习。
+（二）加强组织建设。推进标准化。
+某某县民政局
+二〇二四年一月十五日
+""")
+    assert plan.meta.date == "2024-01-15"
+    assert plan.meta.signature == "某某县民政局"
+    assert [i.label for i in plan.sections[0].items] == ["（一）", "（二）"]
+    assert "民政局" not in plan.sections[0].items[-1].text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2022年3月17日", "2022-03-17"),
+    ("2024-1-5", "2024-01-05"),
+    ("二零二四年十二月三十一日", "2024-12-31"),
+    ("2022年2月30日", None),
+    ("2022年13月1日", None),
+])
+def test_dates_normalised_and_checked(text, expected):
+    """Dates become YYYY-MM-DD; impossible dates are not dates."""
+    from drafter.parse.metadata import normalize_date
+
+    assert normalize_date(text) == expected

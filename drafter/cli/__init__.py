@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from drafter import __version__
+from drafter.cli import i18n
 from drafter.errors import DrafterError
 
 #: command name → module under drafter.cli, in the order ``--help`` lists them.
@@ -45,6 +46,7 @@ def _load(name: str) -> ModuleType | None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available command."""
+    i18n.install()
     parser = argparse.ArgumentParser(
         prog="drafter",
         description="民政工作要点起草助手。不带参数运行时打开起草界面。",

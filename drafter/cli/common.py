@@ -14,9 +14,16 @@ from drafter.library import Library
 
 
 def open_library(args: argparse.Namespace) -> Library:
-    """The library named by ``--library`` (or the user's default) plus the built-ins."""
+    """The library named by ``--library`` (or the user's default) plus the built-ins.
+
+    Files that had to be left out (unreadable, duplicate id) are named on stderr.
+    """
     folder = getattr(args, "library", None)
-    return Library.open(Path(folder) if folder else None)
+    library = Library.open(Path(folder).expanduser() if folder else None)
+    library.summaries()
+    for problem in library.problems:
+        print(f"提示：{problem}", file=sys.stderr)
+    return library
 
 
 def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:

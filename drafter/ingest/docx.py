@@ -42,18 +42,29 @@ def read(path: Path) -> RawText:
         raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
     counter = _Numbering(document)
     lines: list[str] = []
-    body = document.element.body
-    for block in body.iterchildren():
+    _read_blocks(document.element.body, counter, lines)
+    return RawText(lines=tuple(lines), format="docx", encoding=None)
+
+
+# Containers whose children are body blocks: content controls and custom XML.
+_CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
+
+
+def _read_blocks(parent, counter: _Numbering, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Paragraphs and tables in reading order; a table row becomes one tab-separated line."""
+    for block in parent.iterchildren():
         if block.tag == f"{_W}p":
             lines.append(counter.label(block) + _paragraph_text(block))
         elif block.tag == f"{_W}tbl":
-            for row in block.iter(f"{_W}tr"):
-                cells = [
-                    "".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
-                    for cell in row.iter(f"{_W}tc")
-                ]
-                lines.append("　".join(c for c in cells if c))
-    return RawText(lines=tuple(lines), format="docx", encoding=None)
+            for row in block.iterchildren(f"{_W}tr"):
+                cells = []
+                for cell in row.iterchildren(f"{_W}tc"):
+                    inner: list[str] = []
+                    _read_blocks(cell, counter, inner)
+                    cells.append("".join(inner))
+                lines.append("\t".join(c for c in cells if c))
+        elif block.tag in _CONTAINERS:
+            _read_blocks(block, counter, lines)
 
 
 def _paragraph_text(p) -> str:  # type: ignore[no-untyped-def]
@@ -62,7 +73,7 @@ def _paragraph_text(p) -> str:  # type: ignore[no-untyped-def]
     for node in p.iter():
         tag = node.tag
         if tag == f"{_W}t":
-            if _inside_deletion(node):
+            if _inside_deletion(node) or _inside_fallback(node):
                 continue
             parts.append(node.text or "")
         elif tag == f"{_W}tab":
@@ -70,6 +81,19 @@ def _paragraph_text(p) -> str:  # type: ignore[no-untyped-def]
         elif tag in (f"{_W}br", f"{_W}cr"):
             parts.append("\n")
     return "".join(parts)
+
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _inside_fallback(node) -> bool:  # type: ignore[no-untyped-def]
+    """Text boxes are stored twice (mc:Choice and mc:Fallback); read only the first."""
+    parent = node.getparent()
+    while parent is not None and parent.tag != f"{_W}p":
+        if parent.tag == _FALLBACK:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _inside_deletion(node) -> bool:  # type: ignore[no-untyped-def]

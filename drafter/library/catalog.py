@@ -11,7 +11,7 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.atomic import write_bytes
-from drafter.errors import DrafterError, LibraryError
+from drafter.errors import DrafterError, InputError, LibraryError
 from drafter.library import store
 from drafter.model import Plan
 
@@ -100,6 +100,8 @@ class Library:
         self.user_dir = user_dir
         self.builtin_dir = builtin_dir
         self._summaries: dict[str, PlanSummary] | None = None
+        self.problems: list[str] = []
+        """Library files that were left out, one Chinese sentence each (unreadable, duplicate id)."""
 
     @classmethod
     def open(cls, user_dir: Path | None = None, *, builtin: bool = True) -> Library:
@@ -136,6 +138,7 @@ class Library:
         cache = self._load_cache()
         fresh: dict[str, tuple[int, int, PlanSummary]] = {}
         found: dict[str, PlanSummary] = {}
+        problems: list[str] = []
         for root, builtin in self._roots():
             if not root.is_dir():
                 continue
@@ -149,14 +152,25 @@ class Library:
                 if hit and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
                     summary = hit[2]
                 else:
-                    plan = store.load_plan(path)
+                    try:
+                        plan = store.load_plan(path)
+                    except LibraryError as exc:
+                        problems.append(f"已跳过：{exc.message}")
+                        continue
                     summary = PlanSummary.of(plan, path, builtin)
                 fresh[key] = (stat.st_mtime_ns, stat.st_size, summary)
+                if not summary.id:
+                    problems.append(f"已跳过：资料库文件 {path} 没有编号（id）。")
+                    continue
                 if summary.id in found:
-                    raise LibraryError(f"资料库中有两个编号相同的文件：{found[summary.id].path} 与 {path}。")
+                    problems.append(
+                        f"已跳过：{path} 与 {found[summary.id].path} 的编号同为“{summary.id}”。"
+                    )
+                    continue
                 found[summary.id] = summary
         if fresh != cache:
             self._save_cache(fresh)
+        self.problems = problems
         return found
 
     def _load_cache(self) -> dict[str, tuple[int, int, PlanSummary]]:
@@ -220,8 +234,10 @@ class Library:
 
     def resolve(self, ref: str) -> Plan:
         """A plan named by library id (or words naming one) or by a file drafter can read."""
-        path = Path(ref)
-        if path.suffix.lower() == ".toml" and path.exists():
+        path = Path(ref).expanduser()
+        if path.suffix.lower() in (*SUPPORTED, ".toml", ".docm") and not path.exists():
+            raise InputError(f"找不到文件：{path}。")
+        if path.suffix.lower() == ".toml" and path.is_file():
             return store.load_plan(path)
         if path.suffix.lower() in SUPPORTED or path.exists():
             from drafter.ingest import read_plan
@@ -281,13 +297,17 @@ class Library:
         self._save_cache(cache)
 
     def _place(self, plan: Plan) -> tuple[str, Plan]:
-        """Choose the plan's id: a new version of the same file replaces it, else a new id."""
+        """Choose the plan's id: a revised version of the same file replaces it, else a new id."""
         assert self._summaries is not None
         base = f"{plan.meta.issuer or '未署名'}/{plan.meta.year or '未知年份'}"
         candidate, n = base, 1
         while candidate in self._summaries:
             existing = self._summaries[candidate]
-            if not existing.builtin and existing.source_file == plan.source.file:
+            if (
+                not existing.builtin
+                and existing.source_file == plan.source.file
+                and _same_document(store.load_plan(existing.path), plan)
+            ):
                 return "updated", plan_with_id(plan, candidate)
             n += 1
             candidate = f"{base}-{n}"
@@ -301,6 +321,16 @@ class Library:
 def plan_with_id(plan: Plan, plan_id: str) -> Plan:
     """The plan under a library id, with item ids derived from it."""
     return replace(plan, id=plan_id).with_ids()
+
+
+def _same_document(old: Plan, new: Plan) -> bool:
+    """True when ``new`` reads as a revision of ``old`` (same outline, mostly the same words)."""
+    from rapidfuzz import fuzz
+
+    def outline(plan: Plan) -> str:
+        return "".join(s.title + "".join(i.heading for i in s.items) for s in plan.sections)
+
+    return fuzz.ratio(outline(old), outline(new)) >= 80
 
 
 def expand_paths(sources: Iterable[Path | str]) -> Iterator[Path]:

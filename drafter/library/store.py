@@ -113,49 +113,106 @@ def loads(text: str, where: str = "资料库文件") -> Plan:
     try:
         return from_dict(data)
     except (KeyError, TypeError, ValueError) as exc:
-        raise LibraryError(f"{where} 的内容不完整或格式有误（{exc}）。") from exc
+        raise LibraryError(f"{where} 的内容有误：{exc}。") from exc
+
+
+def _str(table: dict[str, Any], key: str, where: str, default: str = "") -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str):
+        raise ValueError(f"{where}的“{key}”应为文字")
+    return value
+
+
+def _strs(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, ())
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}的“{key}”应为文字列表")
+    return tuple(value)
+
+
+def _tables(table: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValueError(f"{where}的“{key}”应为表格列表（[[{key}]]）")
+    return value
+
+
+_META_TEXT = ("title", "issuer", "region", "level", "doc_number", "date", "addressees",
+              "signature", "notes")
+
+
+def _meta(data: dict[str, Any]) -> Meta:
+    table = data.get("meta", {})
+    if not isinstance(table, dict):
+        raise ValueError("“meta”应为表格")
+    unknown = set(table) - {*_META_TEXT, "year", "notice"}
+    if unknown:
+        raise ValueError(f"meta 中有不认识的键：{'、'.join(sorted(unknown))}")
+    year = table.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise ValueError("meta 的“year”应为整数")
+    text = {k: table[k] for k in _META_TEXT if k in table}
+    for key, value in text.items():
+        if not isinstance(value, str):
+            raise ValueError(f"meta 的“{key}”应为文字")
+    return Meta(year=year, notice=_strs(table, "notice", "meta "), **text)
+
+
+def _item(table: dict[str, Any], where: str) -> Item:
+    return Item(
+        label=_str(table, "label", where),
+        heading=_str(table, "heading", where),
+        body=_str(table, "body", where),
+        subitems=tuple(
+            SubItem(_str(x, "label", where + "子项"), _str(x, "text", where + "子项"))
+            for x in _tables(table, "subitems", where)
+        ),
+        id=_str(table, "id", where),
+        origin=_str(table, "origin", where),
+    )
+
+
+def _section(table: dict[str, Any], n: int) -> Section:
+    where = f"第 {n} 部分"
+    if "title" not in table:
+        raise ValueError(f"{where}缺少“title”")
+    return Section(
+        label=_str(table, "label", where),
+        title=_str(table, "title", where),
+        intro=_strs(table, "intro", where),
+        kind=_str(table, "kind", where, "tasks"),
+        items=tuple(
+            _item(it, f"{where}第 {k} 条")
+            for k, it in enumerate(_tables(table, "items", where), 1)
+        ),
+    )
 
 
 def from_dict(data: dict[str, Any]) -> Plan:
-    """Build a Plan from the dictionary form read from TOML."""
-    style = data.get("item_style", "paren")
+    """Build a Plan from the dictionary form read from TOML, checking every value's type."""
+    style = _str(data, "item_style", "文件", "paren")
     if style not in ITEM_STYLES:
         raise ValueError(f"未知的编号方式 {style}")
-    meta_data = dict(data.get("meta", {}))
-    for key in ("notice",):
-        if key in meta_data:
-            meta_data[key] = tuple(meta_data[key])
-    meta = Meta(**meta_data)
-    sections = tuple(
-        Section(
-            label=s.get("label", ""),
-            title=s["title"],
-            intro=tuple(s.get("intro", ())),
-            kind=s.get("kind", "tasks"),
-            items=tuple(
-                Item(
-                    label=it.get("label", ""),
-                    heading=it.get("heading", ""),
-                    body=it.get("body", ""),
-                    subitems=tuple(SubItem(x["label"], x["text"]) for x in it.get("subitems", ())),
-                    id=it.get("id", ""),
-                    origin=it.get("origin", ""),
-                )
-                for it in s.get("items", ())
-            ),
-        )
-        for s in data.get("sections", ())
+    source = data.get("source", {})
+    if not isinstance(source, dict) or not all(
+        isinstance(source.get(k, ""), str | None) for k in ("file", "format", "sha256")
+    ):
+        raise ValueError("“source”应为表格")
+    warnings = tuple(
+        Warning(_str(w, "code", "提示"), _str(w, "message", "提示"),
+                w.get("line") if isinstance(w.get("line"), int) else None)
+        for w in _tables(data, "warnings", "文件")
     )
     return Plan(
-        id=data.get("id", ""),
-        meta=meta,
-        preamble=tuple(data.get("preamble", ())),
-        sections=sections,
-        closing=tuple(data.get("closing", ())),
+        id=_str(data, "id", "文件"),
+        meta=_meta(data),
+        preamble=_strs(data, "preamble", "文件"),
+        sections=tuple(_section(t, n) for n, t in enumerate(_tables(data, "sections", "文件"), 1)),
+        closing=_strs(data, "closing", "文件"),
         item_style=style,
-        source=Source(**data.get("source", {})),
-        warnings=tuple(Warning(**w) for w in data.get("warnings", ())),
-        base=data.get("base", ""),
+        source=Source(**{k: v for k, v in source.items() if k in ("file", "format", "encoding", "sha256")}),
+        warnings=warnings,
+        base=_str(data, "base", "文件"),
     )
 
 

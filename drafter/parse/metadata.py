@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+
+from drafter.numbering import cn_to_int
 
 TITLE = re.compile(
     r"^《?(?P<prefix>[^\d《》，。：]{0,20}?)(?P<year>(?:19|20)\d{2})\s*年"
     r"(?P<rest>[^，。：；]{0,30}?)(?:工作要点|工作计划|工作安排|工作思路|重点工作|要点)》?$"
 )
-DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
+_CN_DIGITS = "〇零一二三四五六七八九"
+DATE = re.compile(
+    rf"^(?P<y>(?:19|20)\d{{2}}|[一二][{_CN_DIGITS}]{{3}})\s*年"
+    r"\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
+)
 ISO_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 DOC_NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,10})\s*[〔［\[（(【]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]）)】]"
@@ -52,10 +60,21 @@ def normalize_date(text: str | None) -> str | None:
     m = DATE.match(text.strip()) or ISO_DATE.match(text.strip())
     if not m:
         return None
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    y, mo, d = _number(m["y"]), _number(m["m"]), _number(m["d"])
+    try:
+        return datetime.date(y, mo, d).isoformat()
+    except ValueError:
         return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _number(text: str) -> int:
+    """Arabic digits, a year written digit by digit (二〇二四) or a numeral (十五)."""
+    if text.isdigit() and text.isascii():
+        return int(text)
+    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
+        digits = {"〇": 0, "零": 0, **{c: i for i, c in enumerate("一二三四五六七八九", 1)}}
+        return int("".join(str(digits[c]) for c in text))
+    return cn_to_int(text) or 0
 
 
 def normalize_doc_number(text: str | None) -> str | None:
