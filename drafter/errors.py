@@ -24,3 +24,7 @@ class LibraryError(DrafterError):
 
 class WriteError(DrafterError):
     """An output could not be written (read-only folder, existing file, full disk)."""
+
+
+class ExistsError(WriteError):
+    """The output file exists and overwriting was not asked for."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drafter.checks.model import INFO, CheckReport, Finding
+from drafter.checks.provenance import check_foreign_regions
 from drafter.checks.rules import RuleSet
 from drafter.checks.stale import check_plan
 from drafter.checks.structure import check_structure
@@ -32,6 +33,7 @@ def run_checks(plan: Plan, *, year: int | None = None, base: Plan | None = None,
                                 message="未能确定计划年度，没有检查过时表述。",
                                 suggestion="用 --year 指定计划年度。"))
     findings.extend(check_structure(plan))
+    findings.extend(check_foreign_regions(plan))
     return CheckReport(year=year, targets=tuple(targets), findings=tuple(findings),
                        ledger=ledger, title=plan.meta.title,
                        base_title=base.meta.title if base is not None else "")

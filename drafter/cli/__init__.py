@@ -15,7 +15,7 @@ from types import ModuleType
 
 from drafter import __version__
 from drafter.cli import i18n
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, ExistsError
 
 #: command name → module under drafter.cli, in the order ``--help`` lists them.
 COMMANDS: dict[str, str] = {
@@ -83,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = args._module
     try:
         return int(module.run(args) or 0)
+    except ExistsError as exc:
+        print(f"错误：{exc.message.rstrip('。')}；如需覆盖请加 --force。", file=sys.stderr)
+        return EXIT_USAGE
     except DrafterError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return EXIT_USAGE

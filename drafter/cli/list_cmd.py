@@ -35,8 +35,11 @@ def run(args: argparse.Namespace) -> int:
         ])
         return 0
     table = Table(title=f"资料库（{len(rows)} 份要点）", title_justify="left")
-    for column in ("编号", "标题", "年份", "成文日期", "章", "条", "来源"):
-        table.add_column(column)
+    # The id is what other commands take: fold it onto several lines rather than cut it.
+    table.add_column("编号", overflow="fold", min_width=10)
+    table.add_column("标题", overflow="ellipsis", max_width=24)
+    for column in ("年份", "成文日期", "章", "条", "来源"):
+        table.add_column(column, no_wrap=True)
     for s in rows:
         table.add_row(
             s.id, s.title, str(s.year or ""), s.date or "", str(s.sections), str(s.items),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter import atomic
-from drafter.errors import DrafterError, WriteError
+from drafter.errors import DrafterError, ExistsError, WriteError
 from drafter.export import text
 from drafter.export.document import docx_bytes
 from drafter.export.notice import NoticeInfo, notice_from_plan
@@ -70,7 +70,7 @@ def check_target(out: Path, *, force: bool) -> None:
     if out.is_dir():
         raise WriteError(f"{out} 是一个文件夹，请给出要保存的文件名。")
     if out.exists() and not force:
-        raise WriteError(f"文件已存在：{out}；如需覆盖请加 --force。")
+        raise ExistsError(f"文件已存在：{out}，没有覆盖。")
     folder = out.parent
     if not folder.is_dir():
         raise WriteError(f"文件夹不存在：{folder}；请先创建它或换一个保存位置。")
