@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 
-from drafter.errors import WriteError
+from drafter.errors import ExistsError, WriteError
+
+
+def _process_umask() -> int:
+    """The process umask; os.umask can only be read by setting it, so this runs once at import
+    rather than while other threads may be creating files."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+#: The umask at start-up: new files get ``0o666 & ~_UMASK`` (see :func:`_mode_for`).
+_UMASK = _process_umask()
 
 
 def write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> None:
@@ -24,7 +37,7 @@ def write_bytes_stamped(path: Path, data: bytes) -> os.stat_result:
 def _write(path: Path, data: bytes, overwrite: bool) -> os.stat_result:
     """The atomic write itself; returns the temp file's stat as fsynced, just before the rename."""
     if not overwrite and path.exists():
-        raise WriteError(f"文件已存在：{path}；如需覆盖请加 --force。")
+        raise ExistsError(f"文件已存在：{path}，没有覆盖。")
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -33,11 +46,12 @@ def _write(path: Path, data: bytes, overwrite: bool) -> os.stat_result:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise WriteError(f"无法写入文件夹 {folder}：{_reason(exc)}。") from exc
+        reason = "该位置不允许创建文件" if exc.errno == errno.ENOENT else _reason(exc)
+        raise WriteError(f"无法在文件夹 {folder} 中写入文件：{reason}。") from exc
     try:
-        # mkstemp creates 0600; give the file the mode a plain open() would (or keep the old one).
-        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
+            # mkstemp creates 0600; give the file the mode open() would (or keep the old one).
+            os.fchmod(fh.fileno(), _mode_for(path))
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -80,8 +94,6 @@ def _fsync_dir(folder: Path) -> None:
 
 def _reason(exc: OSError) -> str:
     """A short Chinese reason for an OS error."""
-    import errno
-
     reasons = {
         errno.EACCES: "没有写入权限",
         errno.EPERM: "没有写入权限",

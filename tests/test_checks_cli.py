@@ -66,3 +66,41 @@ def test_missing_file(home, capsys, tmp_path):
     """A plan that does not exist is an input error (exit 2)."""
     assert main(["check", str(tmp_path / "无此文件.txt")]) == 2
     assert "错误" in capsys.readouterr().err
+
+
+def test_missing_rules_folder(home, capsys, seed_paths, tmp_path):
+    """--rules naming a folder that does not exist stops with exit 2 and names the folder."""
+    missing = tmp_path / "无此规则"
+    assert main(["check", str(seed_paths[0]), "--rules", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "无此规则" in err and "不存在" in err and "Traceback" not in err
+
+
+def write_rule(folder, pattern: str) -> None:
+    """A user rule file with one past-year rule ``office-year`` using this pattern."""
+    folder.mkdir()
+    (folder / "office.toml").write_text(
+        f"[[rule]]\nid = \"office-year\"\ntype = \"past-year\"\npattern = '{pattern}'\n"
+        "message = \"m\"\n", encoding="utf-8")
+
+
+def test_year_group_catching_words(home, capsys, seed_paths, tmp_path):
+    """Seed 000 (涪陵 2022) as 2023 with a past-year rule whose year group catches 民政: no
+    traceback, the same status and findings as without the rule."""
+    write_rule(tmp_path / "rules", "(?P<year>民政)")
+    args = [str(seed_paths[0]), "--year", "2023"]
+    with_rule = run_json(capsys, *args, "--rules", str(tmp_path / "rules"))
+    assert with_rule == run_json(capsys, *args)
+    assert with_rule[0] == 1
+
+
+@pytest.mark.parametrize(("pattern", "words"), [("(?P<year>民政", "正则"), ("民政", "(?P<year>")])
+def test_broken_user_rule(home, capsys, seed_paths, tmp_path, pattern, words):
+    """A user rule that does not compile or lacks its year group: exit 2, one Chinese sentence
+    naming the file and the rule id."""
+    write_rule(tmp_path / "rules", pattern)
+    assert main(["check", str(seed_paths[0]), "--year", "2023",
+                 "--rules", str(tmp_path / "rules")]) == 2
+    err = capsys.readouterr().err
+    assert "office.toml" in err and "office-year" in err and words in err
+    assert "Traceback" not in err

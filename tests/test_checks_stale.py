@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from drafter.checks.paragraphs import plan_paragraphs
 from drafter.checks.rules import load_rules
 from drafter.checks.stale import check_plan, check_text
 from drafter.errors import DrafterError
@@ -151,16 +152,104 @@ def test_user_rule_file_is_read(home, rules):
 @pytest.mark.parametrize(
     ("body", "words"),
     [
-        ('[[rule]]\nid = "x"\npattern = \'(\'\nmessage = "m"\n', "正则"),
-        ('[[rule]]\nid = "x"\npattern = \'a\'\n', "message"),
-        ('[[rule]]\nid = "x"\ntype = "past-year"\npattern = \'a\'\nmessage = "m"\n', "year"),
-        ('[[rule]]\nid = "x"\npattern = \'a\'\nmessage = "m"\nvalid_until = "2023"\n', "年份"),
-        ("[[rule]\n", "格式有误"),
+        ('[[rule]]\nid = "office-x"\npattern = \'(\'\nmessage = "m"\n', "正则"),
+        ('[[rule]]\nid = "office-x"\npattern = \'a\'\n', "message"),
+        ('[[rule]]\nid = "office-x"\ntype = "past-year"\npattern = \'a\'\nmessage = "m"\n',
+         "(?P<year>"),
+        ('[[rule]]\nid = "office-x"\ntype = "past-year"\npattern = \'(?P<year>(20\\d{2})\'\n'
+         'message = "m"\n', "正则"),
+        ('[[rule]]\nid = "office-x"\ntype = "range"\npattern = \'(?P<year>20\\d{2})\'\n'
+         'message = "m"\n', "(?P<end>"),
+        ('[[rule]]\nid = "office-x"\npattern = \'a\'\nmessage = "m"\nvalid_until = "2023"\n',
+         "年份"),
+        ('[[rule]]\nid = "office-x"\npattern = \'a\'\nguard = \'[\'\nmessage = "m"\n', "guard"),
     ],
 )
-def test_bad_rule_file(tmp_path, home, body, words):
-    """A broken rule file stops with one Chinese sentence naming the file."""
+def test_bad_rule(tmp_path, home, body, words):
+    """A broken rule stops loading with one Chinese sentence naming the file and the rule id."""
     (tmp_path / "bad.toml").write_text(body, encoding="utf-8")
     with pytest.raises(DrafterError) as info:
         load_rules([tmp_path])
-    assert "bad.toml" in info.value.message and words in info.value.message
+    message = info.value.message
+    assert "bad.toml" in message and "office-x" in message and words in message
+    assert "\n" not in message
+
+
+def test_broken_toml_rule_file(tmp_path, home):
+    """A rule file that is not TOML stops with one Chinese sentence naming the file."""
+    (tmp_path / "bad.toml").write_text("[[rule]\n", encoding="utf-8")
+    with pytest.raises(DrafterError) as info:
+        load_rules([tmp_path])
+    assert "bad.toml" in info.value.message and "格式有误" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [("无此文件夹", lambda p: None),
+     ("rules.toml", lambda p: p.write_text("", encoding="utf-8"))],
+)
+def test_extra_rule_folder_must_exist(tmp_path, home, name, make):
+    """A --rules folder that is missing, or is a file, is an error naming it, not ignored."""
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(DrafterError) as info:
+        load_rules([path])
+    assert name in info.value.message
+
+
+# (type, pattern, text, spans of the stale hits in a 2023 plan): the named year group may
+# catch words, or nothing at all; only four-digit years are compared.
+YEAR_GROUP_RULES = [
+    ("past-year", "(?P<year>民政)", "做好2022年全区民政工作", []),
+    ("past-year", "(?P<year>20\\d{2}|民政)工作", "做好民政工作和2022工作", ["2022工作"]),
+    ("past-year", "(?P<year>\\d+)届", "22届、2022届、20221届", ["2022届"]),
+    ("past-year", "(?:(?P<year>20\\d{2})年)?民政工作要点", "民政工作要点", []),
+    ("range", "(?P<start>20\\d{2})—(?P<end>\\w+)年", "2021—今年、2021—2022年", ["2021—2022年"]),
+]
+
+
+@pytest.mark.parametrize(("kind", "pattern", "text", "evidence"), YEAR_GROUP_RULES)
+def test_year_group_that_catches_words(tmp_path, home, kind, pattern, text, evidence):
+    """A user rule whose year group catches words or nothing skips those hits, never crashes."""
+    (tmp_path / "office.toml").write_text(
+        f'[[rule]]\nid = "office-year"\ntype = "{kind}"\npattern = \'{pattern}\'\n'
+        'message = "m"\nskip_titles = false\n', encoding="utf-8")
+    rules = load_rules([tmp_path])
+    found = [f.evidence for f in check_text(text, 2023, rules) if f.rule == "office-year"]
+    assert found == evidence
+
+
+def test_bad_year_rule_on_seed(tmp_path, home, seed_plans, rules):
+    """Seed 000 (涪陵 2022) as 2023 with a rule catching 民政 as its year: the same findings."""
+    (tmp_path / "office.toml").write_text(
+        '[[rule]]\nid = "office-year"\ntype = "past-year"\npattern = \'(?P<year>民政)\'\n'
+        'message = "m"\n', encoding="utf-8")
+    mine = load_rules([tmp_path])
+    assert len(mine) == len(rules) + 1
+    assert check_plan(seed_plans[0], 2023, mine) == check_plan(seed_plans[0], 2023, rules)
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_plan_paragraphs(seed_plans, n):
+    """One paragraph walk for every check: titles=True adds each section title before its body."""
+    plan = seed_plans[n]
+    bare = list(plan_paragraphs(plan, titles=False))
+    full = list(plan_paragraphs(plan, titles=True))
+    title_rows = [(s.title, s.title, "", "") for s in plan.sections]
+    assert [row for row in full if row not in title_rows] == bare
+    assert [row for row in full if row in title_rows] == title_rows
+    assert len(bare) == (len(plan.preamble) + len(plan.closing)
+                         + sum(len(s.intro) + len(s.items) for s in plan.sections))
+    assert [row[:3] for row in bare if row[2]] == [
+        (it.text, s.title, it.label) for _si, _ii, s, it in plan.iter_items() if it.label]
+
+
+def test_stale_sees_section_titles_structure_does_not(seed_plans, rules):
+    """Seed 004's section title 打赢…新冠肺炎疫情防控阻击战 is stale wording in 2023 (title kept),
+    while the form checks walk items and paragraphs only."""
+    plan = seed_plans[4]
+    title = "坚决打赢民政领域新冠肺炎疫情防控阻击战"
+    on_title = [f for f in check_plan(plan, 2023, rules) if f.section == title and not f.item]
+    assert {f.rule for f in on_title} >= {"covid-name", "covid-battle"}
+    assert all(f.evidence in title for f in on_title)
+    assert title not in [row[0] for row in plan_paragraphs(plan, titles=False)]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import replace
 
 import pytest
 
+from drafter import atomic
 from drafter.draft import DraftConflict, DraftFile, edit_item, list_drafts, new_draft
+from drafter.draft.store import DraftDeleted
+from drafter.errors import DrafterError
 from drafter.paths import drafts_dir
 
 
@@ -65,11 +69,91 @@ def test_touch_without_change_is_not_a_conflict(tmp_path, seed_plans):
 
 
 def test_deleted_file_is_a_conflict(tmp_path, seed_plans):
-    """A draft deleted by someone else is not silently recreated."""
+    """A draft deleted by someone else is not silently recreated: its own Chinese message
+    (deleted, not modified) offering to save it again; force writes it back."""
     plan = _draft(seed_plans)
     draft = DraftFile.create(plan, tmp_path)
     draft.path.unlink()
-    with pytest.raises(DraftConflict):
+    assert draft.changed_on_disk()
+    with pytest.raises(DraftDeleted) as info:
         draft.save(plan)
+    assert isinstance(info.value, DraftConflict)  # autosave stops as for any conflict
+    assert "已被删除" in info.value.message and "已被其他程序修改" not in info.value.message
+    assert draft.path.name in info.value.message and "另存为" in info.value.message
+    assert not draft.path.exists()
     draft.save(plan, force=True)
-    assert draft.path.exists()
+    assert draft.path.exists() and not draft.changed_on_disk()
+
+
+def _rewrite(path, old: str, new: str, mtime_ns: int) -> str:
+    """Another program's edit of the draft's title, leaving ``mtime_ns`` as its mtime."""
+    theirs = path.read_text(encoding="utf-8").replace(old, new)
+    path.write_text(theirs, encoding="utf-8")
+    os.utime(path, ns=(mtime_ns, mtime_ns))
+    return theirs
+
+
+def test_change_keeping_mtime_is_caught(tmp_path, seed_plans):
+    """An edit that leaves the old mtime (a tool restoring it, a coarse clock) but changes the
+    size is still a conflict, and their text is kept."""
+    plan = _draft(seed_plans)
+    draft = DraftFile.create(plan, tmp_path)
+    before = draft.path.stat()
+    theirs = _rewrite(draft.path, "2027年全区", "2027年全区（他人修改）", before.st_mtime_ns)
+    assert draft.path.stat().st_mtime_ns == before.st_mtime_ns
+    assert draft.path.stat().st_size != before.st_size
+    assert draft.changed_on_disk()
+    with pytest.raises(DraftConflict, match="已被其他程序修改"):
+        draft.save(edit_item(plan, (0, 0), "加强政治建设。"))
+    assert draft.path.read_text(encoding="utf-8") == theirs
+
+
+def test_write_just_after_ours_is_not_taken_for_ours(tmp_path, seed_plans, monkeypatch):
+    """The stamp is the temp file's, taken before the rename: another program writing the
+    draft between our rename and our stat is still noticed at the next save."""
+    plan = _draft(seed_plans)
+    draft = DraftFile.create(plan, tmp_path)
+    real_replace = atomic.os.replace
+    theirs: list[str] = []
+
+    def replace_then_edit(src, dst):
+        real_replace(src, dst)
+        stamp = draft.path.stat().st_mtime_ns + 1_000_000
+        theirs.append(_rewrite(draft.path, "2027年全区", "2027年全县", stamp))
+
+    monkeypatch.setattr(atomic.os, "replace", replace_then_edit)
+    draft.save(edit_item(plan, (0, 0), "加强政治建设。"))
+    monkeypatch.setattr(atomic.os, "replace", real_replace)
+    assert draft.changed_on_disk()
+    with pytest.raises(DraftConflict, match="已被其他程序修改"):
+        draft.save(plan)
+    assert draft.path.read_text(encoding="utf-8") == theirs[0]
+
+
+def test_stamp_matches_the_file_written(tmp_path, seed_plans):
+    """After a save the stamp holds the written file's mtime, size and hash."""
+    plan = _draft(seed_plans)
+    draft = DraftFile.create(plan, tmp_path)
+    stat = draft.path.stat()
+    data = draft.path.read_bytes()
+    assert (draft.stamp.mtime_ns, draft.stamp.size) == (stat.st_mtime_ns, stat.st_size)
+    assert draft.stamp.sha256 == hashlib.sha256(data).hexdigest()
+    assert DraftFile.open(draft.path)[0].stamp == draft.stamp
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (lambda text: text.replace("[meta]", "[meta", 1), "不是有效的 TOML"),
+        (lambda text: text.replace("year = 2027", 'year = "二〇二七"', 1), "year"),
+    ],
+)
+def test_broken_draft_names_the_file(tmp_path, seed_plans, damage, words):
+    """A draft whose TOML is broken is refused with one Chinese sentence naming the file,
+    on open and on reload."""
+    draft = DraftFile.create(_draft(seed_plans), tmp_path)
+    draft.path.write_text(damage(draft.path.read_text(encoding="utf-8")), encoding="utf-8")
+    for attempt in (lambda: DraftFile.open(draft.path), draft.reload):
+        with pytest.raises(DrafterError) as info:
+            attempt()
+        assert f"草稿 {draft.path}" in info.value.message and words in info.value.message

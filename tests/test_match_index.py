@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from drafter.library import Library
+from drafter.library import Library, store
 from drafter.library.catalog import plan_with_id
 from drafter.match import engine, persist
 from drafter.match.engine import Matcher
@@ -147,3 +147,34 @@ def test_adding_a_plan_again_replaces_it(library_plans: list[Plan]) -> None:
     assert [h.item_id for h in matcher.similar(query)] == [
         h.item_id for h in reference.similar(query)
     ]
+
+
+def test_plan_edited_by_hand_is_reindexed(
+    home: Path, tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    """A library TOML edited by hand (same source hash) is indexed again on the next open:
+    ``similar`` finds the new wording in that item, and only that plan is re-added."""
+    library = Library.open(tmp_path / "lib", builtin=False)
+    library.import_paths(seed_paths[:3])
+    before = Matcher.for_library(library)
+    summary = next(s for s in library.summaries() if "湘西" in s.id)
+    plan = store.load_plan(summary.path)
+    section = plan.sections[1]
+    item = section.items[1]
+    wording = "全面推行银发助餐幸福食堂进村入户服务，年内建成老年助餐点一百二十个。"
+    edited = replace(section, items=tuple(
+        replace(it, body=wording) if it is item else it for it in section.items))
+    store.save_plan(replace(plan, sections=tuple(
+        edited if s is section else s for s in plan.sections)), summary.path)
+    assert store.load_plan(summary.path).source.sha256 == summary.sha256
+    assert wording not in " ".join(h.text for h in before.similar(wording, k=3))
+
+    after = Matcher.for_library(Library.open(tmp_path / "lib", builtin=False))
+    top = after.similar(wording, k=1)[0]
+    assert top.item_id == item.id and wording in top.text
+    assert len(after) == len(before)
+    changed = {pid for pid, key in after.plan_keys().items() if before.plan_keys()[pid] != key}
+    assert changed == {summary.id}
+    reopened = Matcher.for_library(Library.open(tmp_path / "lib", builtin=False))
+    assert reopened.plan_keys() == after.plan_keys()
+    assert wording in reopened.similar(wording, k=1)[0].text

@@ -25,6 +25,8 @@ PAST_YEAR = "past-year"
 RANGE = "range"
 """Stale when the range the pattern captures has ended (group ``end``) before the plan year."""
 TYPES = (TERM, PAST_YEAR, RANGE)
+#: The named group holding the year a ``past-year`` or ``range`` rule compares.
+YEAR_GROUPS = {PAST_YEAR: "year", RANGE: "end"}
 _DEFAULT_CODES = {TERM: "stale-term", PAST_YEAR: "stale-year", RANGE: "expired-plan"}
 _SEVERITIES = ("error", "warning", "info")
 
@@ -101,7 +103,16 @@ def rule_dirs(extra_dirs: Iterable[Path] = ()) -> list[Path]:
 
 
 def load_rules(extra_dirs: Iterable[Path] = ()) -> RuleSet:
-    """Read every ``*.toml`` in the rule folders; later rules replace earlier ones by id."""
+    """Read every ``*.toml`` in the rule folders; later rules replace earlier ones by id.
+
+    The shipped and user folders may be missing; a folder named in ``extra_dirs`` must exist.
+    """
+    extra_dirs = [Path(d) for d in extra_dirs]
+    for folder in extra_dirs:
+        if not folder.exists():
+            raise DrafterError(f"规则文件夹 {folder} 不存在，请检查 --rules 指定的路径。")
+        if not folder.is_dir():
+            raise DrafterError(f"{folder} 不是文件夹，--rules 应指定存放规则 .toml 文件的文件夹。")
     by_id: dict[str, Rule | None] = {}
     files: list[str] = []
     for folder in rule_dirs(extra_dirs):
@@ -187,7 +198,7 @@ def _rule(path: Path, entry: dict[str, object]) -> Rule:
     pattern = regex("pattern")
     if pattern is None:
         raise DrafterError(f"{where} 缺少 pattern。")
-    group = {PAST_YEAR: "year", RANGE: "end"}.get(kind)
+    group = YEAR_GROUPS.get(kind)
     if group and group not in pattern.groupindex:
         raise DrafterError(f"{where} 的 pattern 需要命名分组 (?P<{group}>…)。")
     severity = text("severity", "warning")

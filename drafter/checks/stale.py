@@ -10,11 +10,13 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks.model import ERROR, WARNING, Finding
-from drafter.checks.rules import PAST_YEAR, RANGE, Rule, RuleSet, default_rules
+from drafter.checks.paragraphs import plan_paragraphs
+from drafter.checks.rules import PAST_YEAR, RANGE, YEAR_GROUPS, Rule, RuleSet, default_rules
 from drafter.model import Plan
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _TITLE = re.compile(r"《[^《》]*》")
+_YEAR = re.compile(r"\d{4}")
 #: How far back guard_before looks.
 _BEFORE_WINDOW = 12
 
@@ -47,24 +49,10 @@ def check_plan(plan: Plan, year: int, rules: RuleSet | None = None) -> list[Find
             suggestion=f"把标题改为{year}年。",
             rule="title-year",
         ))
-    for text, section, item, item_id in _texts(plan):
+    for text, section, item, item_id in plan_paragraphs(plan, titles=True):
         findings.extend(check_text(text, year, rules, section=section, item=item,
                                    item_id=item_id))
     return findings
-
-
-def _texts(plan: Plan) -> Iterator[tuple[str, str, str, str]]:
-    """(text, section title, item label, item id) of every paragraph a reader sees."""
-    for paragraph in plan.preamble:
-        yield paragraph, "", "", ""
-    for section in plan.sections:
-        yield section.title, section.title, "", ""
-        for paragraph in section.intro:
-            yield paragraph, section.title, "", ""
-        for it in section.items:
-            yield it.text, section.title, it.label, it.id
-    for paragraph in plan.closing:
-        yield paragraph, "", "", ""
 
 
 def _hits(rule: Rule, text: str, year: int,
@@ -72,16 +60,25 @@ def _hits(rule: Rule, text: str, year: int,
     """The matches of one rule that are stale in this year and pass its guards."""
     if rule.type not in (PAST_YEAR, RANGE) and rule.is_current(year):
         return
+    group = YEAR_GROUPS.get(rule.type)
     for m in rule.pattern.finditer(text):
-        if rule.type == PAST_YEAR and int(m.group("year")) >= year:
-            continue
-        if rule.type == RANGE and int(m.group("end")) >= year:
-            continue
+        if group:
+            captured = _captured_year(m, group)
+            if captured is None or captured >= year:
+                continue
         if rule.skip_titles and any(a <= m.start() < b for a, b in titles):
             continue
         if _guarded(rule, text, m):
             continue
         yield m
+
+
+def _captured_year(m: re.Match[str], group: str) -> int | None:
+    """The four-digit year a rule's named group captured; None when it caught anything else."""
+    value = m.group(group)
+    if value is None or not _YEAR.fullmatch(value):
+        return None
+    return int(value)
 
 
 def _guarded(rule: Rule, text: str, m: re.Match[str]) -> bool:

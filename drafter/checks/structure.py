@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from drafter.checks.model import INFO, WARNING, Finding
+from drafter.checks.paragraphs import plan_paragraphs
 from drafter.model import Item, Plan, Section
 from drafter.numbering import cn_to_int, int_to_cn
 
@@ -217,7 +218,7 @@ def _normal(text: str) -> str:
 def check_punctuation(plan: Plan) -> list[Finding]:
     """ASCII punctuation inside Chinese text: one finding per paragraph, with the count."""
     findings: list[Finding] = []
-    for text, section, item, item_id in _texts(plan):
+    for text, section, item, item_id in plan_paragraphs(plan, titles=False):
         hits = list(_ASCII_PUNCT.finditer(text))
         if not hits:
             continue
@@ -240,7 +241,7 @@ def check_formats(plan: Plan) -> list[Finding]:
                                 message=f"发文字号“{plan.meta.doc_number}”格式不规范。",
                                 item="发文字号", evidence=plan.meta.doc_number,
                                 suggestion="按“X民发〔2025〕3号”书写：年份用六角括号〔〕。"))
-    for text, section, item, item_id in _texts(plan):
+    for text, section, item, item_id in plan_paragraphs(plan, titles=False):
         for m in _MANGLED_DATE.finditer(text):
             findings.append(Finding(code="date-format", severity=WARNING,
                                     message=f"日期“{m.group()}”缺少“年”“月”。",
@@ -267,19 +268,6 @@ def check_formats(plan: Plan) -> list[Finding]:
                                     evidence=m.group(), span=m.span(),
                                     suggestion=f"改为〔{m.group(1)}〕。"))
     return findings
-
-
-def _texts(plan: Plan) -> Iterator[tuple[str, str, str, str]]:
-    """(text, section title, item label, item id) of every paragraph of the plan."""
-    for paragraph in plan.preamble:
-        yield paragraph, "", "", ""
-    for section in plan.sections:
-        for paragraph in section.intro:
-            yield paragraph, section.title, "", ""
-        for it in section.items:
-            yield it.text, section.title, it.label, it.id
-    for paragraph in plan.closing:
-        yield paragraph, "", "", ""
 
 
 def _item_finding(section: Section, item: Item, code: str, severity: str, message: str,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.atomic import write_bytes
+from drafter.atomic import write_bytes_stamped
 from drafter.errors import DrafterError, InputError
 from drafter.model import Plan
 from drafter.paths import drafts_dir
@@ -19,12 +20,18 @@ class DraftConflict(DrafterError):
     """The draft file was changed on disk by someone else since drafter last wrote it."""
 
 
+class DraftDeleted(DraftConflict):
+    """The draft file was deleted (or moved away) since drafter last read or wrote it."""
+
+
 @dataclass(frozen=True)
 class Stamp:
     """What the draft file looked like when drafter last read or wrote it."""
 
     mtime_ns: int
     """Modification time in nanoseconds."""
+    size: int
+    """Size in bytes."""
     sha256: str
     """Hash of the file's bytes."""
 
@@ -68,38 +75,65 @@ class DraftFile:
     def open(cls, path: Path) -> tuple[DraftFile, Plan]:
         """Read a draft file; returns the file handle and the plan in it."""
         path = Path(path)
-        data = _read(path)
-        draft = cls(path, _stamp(path, data))
-        return draft, _loads(data, path)
+        data, stamp = _read_stamped(path)
+        return cls(path, stamp), _loads(data, path)
 
     def changed_on_disk(self) -> bool:
-        """Whether the file differs from what drafter last read or wrote."""
+        """Whether the file differs from what drafter last read or wrote (or is gone)."""
+        return self._disk_state() != "same"
+
+    def _disk_state(self) -> str:
+        """``same``, ``changed`` or ``deleted``, compared with the stamp of the last read/write.
+
+        Same time and size count as unchanged; otherwise the bytes decide (a touch is not a
+        change).
+        """
         try:
             stat = self.path.stat()
         except FileNotFoundError:
-            return self.stamp is not None
-        if self.stamp is None:
-            return True
-        if stat.st_mtime_ns == self.stamp.mtime_ns:
-            return False
-        return _hash(_read(self.path)) != self.stamp.sha256
+            return "same" if self.stamp is None else "deleted"
+        except OSError:
+            return "changed"
+        stamp = self.stamp
+        if stamp is None:
+            return "changed"
+        if stat.st_size != stamp.size:
+            return "changed"
+        if stat.st_mtime_ns == stamp.mtime_ns:
+            return "same"
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return "deleted"
+        except OSError:
+            return "changed"
+        return "same" if _hash(data) == stamp.sha256 else "changed"
 
     def save(self, plan: Plan, *, force: bool = False) -> None:
-        """Write ``plan`` atomically; refuse when someone else changed the file meanwhile."""
-        if not force and self.changed_on_disk():
+        """Write ``plan`` atomically; refuse when someone else changed or deleted the file
+        meanwhile (``force`` writes anyway, e.g. to save a deleted draft again)."""
+        state = "same" if force else self._disk_state()
+        if state == "deleted":
+            raise DraftDeleted(
+                f"草稿文件 {self.path} 已被删除或移走，未自动保存；"
+                "如需保留当前内容，请另存为新草稿重新保存。"
+            )
+        if state == "changed":
             raise DraftConflict(
                 f"草稿 {self.path.name} 已被其他程序修改，为免覆盖未自动保存；"
                 "请重新打开草稿或另存为新草稿。"
             )
         data = _dumps(plan).encode("utf-8")
-        write_bytes(self.path, data)
-        self.stamp = _stamp(self.path, data)
+        # The stamp comes from the temp file before its rename: a write by someone else
+        # right after ours changes time or bytes and is noticed at the next save.
+        self.stamp = _stamp(write_bytes_stamped(self.path, data), data)
 
     def reload(self) -> Plan:
         """Read the file again (after a conflict), accepting what is on disk now."""
-        data = _read(self.path)
-        self.stamp = _stamp(self.path, data)
-        return _loads(data, self.path)
+        data, stamp = _read_stamped(self.path)
+        plan = _loads(data, self.path)
+        self.stamp = stamp
+        return plan
 
 
 def list_drafts(folder: Path | None = None) -> list[DraftSummary]:
@@ -118,12 +152,23 @@ def list_drafts(folder: Path | None = None) -> list[DraftSummary]:
 
 def _read(path: Path) -> bytes:
     """The bytes of a draft file or a Chinese error."""
+    return _read_stamped(path)[0]
+
+
+def _read_stamped(path: Path) -> tuple[bytes, Stamp]:
+    """The bytes of a draft file and their stamp, both from one open file (stat before read,
+    so a write during the read shows as a change later), or a Chinese error."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            stat = os.fstat(fh.fileno())
+            data = fh.read()
     except FileNotFoundError as exc:
         raise InputError(f"找不到草稿文件 {path}。") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} 是文件夹，不是草稿文件。") from exc
     except OSError as exc:
         raise InputError(f"无法读取草稿文件 {path}：{exc.strerror}。") from exc
+    return data, _stamp(stat, data)
 
 
 def _dumps(plan: Plan) -> str:
@@ -141,7 +186,7 @@ def _loads(data: bytes, path: Path) -> Plan:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"草稿文件 {path.name} 不是 UTF-8 文本。") from exc
-    return loads(text)
+    return loads(text, where=f"草稿 {path}")
 
 
 def _hash(data: bytes) -> str:
@@ -149,9 +194,9 @@ def _hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _stamp(path: Path, data: bytes) -> Stamp:
-    """The stamp of a file just read or written."""
-    return Stamp(mtime_ns=path.stat().st_mtime_ns, sha256=_hash(data))
+def _stamp(stat: os.stat_result, data: bytes) -> Stamp:
+    """The stamp of a file just read or written, from its stat and bytes."""
+    return Stamp(mtime_ns=stat.st_mtime_ns, size=stat.st_size, sha256=_hash(data))
 
 
 def _slug(plan: Plan) -> str:

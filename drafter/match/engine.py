@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,7 +30,7 @@ from drafter.match.terms import TermRules, clause_terms, clauses, first_sentence
 from drafter.model import Plan
 
 if TYPE_CHECKING:
-    from drafter.library import Library
+    from drafter.library import Library, PlanSummary
 
 _COMPACT_DEAD = 0.2
 """Share of removed items above which the index is compacted."""
@@ -150,12 +150,13 @@ class Matcher:
         """The matcher of a :class:`drafter.library.Library`, from its persisted index.
 
         The index under the user cache folder is reused when it was built from the same
-        plans (id and source hash); new plans are added, removed or changed ones dropped,
-        and the result saved back atomically.
+        plans (id and :func:`library_key`: source hash and the TOML file's stamp, so a plan
+        edited by hand is indexed again); new plans are added, removed or changed ones
+        dropped, and the result saved back atomically.
         """
         from drafter.match import persist
 
-        wanted = {s.id: s.sha256 for s in library.summaries()}
+        wanted = {s.id: library_key(s) for s in library.summaries()}
         path = persist.index_path(library)
         matcher = persist.load(path) or cls()
         if matcher.sync(wanted, library.get):
@@ -163,18 +164,27 @@ class Matcher:
         return matcher
 
     def plan_keys(self) -> dict[str, str]:
-        """Plan id → source hash of the plans the matcher holds."""
+        """Plan id → the key each plan was indexed under (its source hash, or the key
+        :meth:`sync` was given)."""
         return {p.id: p.sha256 for _, p in self.catalog.plan_rows()}
 
     def sync(self, wanted: Mapping[str, str], load: Callable[[str], Plan]) -> bool:
-        """Make the matcher hold exactly ``wanted`` (plan id → hash); True when it changed."""
+        """Make the matcher hold exactly ``wanted`` (plan id → key); True when it changed.
+
+        Plans whose key differs are loaded again; the plans added are recorded under their
+        key from ``wanted``.
+        """
         have = self.plan_keys()
-        stale = [pid for pid, sha in have.items() if wanted.get(pid) != sha]
+        stale = [pid for pid, key in have.items() if wanted.get(pid) != key]
         for pid in stale:
             self.remove_plan(pid)
-        new = [pid for pid, sha in wanted.items() if have.get(pid) != sha]
+        new = [pid for pid, key in wanted.items() if have.get(pid) != key]
         if new:
             self.add_plans(load(pid) for pid in new)
+            fresh = set(new)
+            for row, plan in self.catalog.plan_rows():
+                if plan.id in fresh and plan.sha256 != wanted[plan.id]:
+                    self.catalog.plans[row] = replace(plan, sha256=wanted[plan.id])
         return bool(stale or new)
 
     def add_plans(self, plans: Iterable[Plan]) -> int:
@@ -462,6 +472,16 @@ class Matcher:
             item=cat.labels[row],
             item_id=cat.item_id(row),
         )
+
+
+def library_key(summary: PlanSummary) -> str:
+    """The key a library plan is indexed under: its source hash with the modification time
+    and size of its TOML file, so an edit by hand changes it (one stat, no reading)."""
+    try:
+        stat = summary.path.stat()
+    except OSError:
+        return summary.sha256
+    return f"{summary.sha256}:{stat.st_mtime_ns}:{stat.st_size}"
 
 
 class _Builders:

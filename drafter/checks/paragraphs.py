@@ -1,0 +1,25 @@
+"""Every paragraph of a plan a reader sees, with where it sits, for the checks that scan text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafter.model import Plan
+
+
+def plan_paragraphs(plan: Plan, *, titles: bool) -> Iterator[tuple[str, str, str, str]]:
+    """(text, section title, item label, item id) of the preamble, sections, items and closing.
+
+    With ``titles`` each section's title is yielded too (as its own paragraph, before its intro).
+    """
+    for paragraph in plan.preamble:
+        yield paragraph, "", "", ""
+    for section in plan.sections:
+        if titles:
+            yield section.title, section.title, "", ""
+        for paragraph in section.intro:
+            yield paragraph, section.title, "", ""
+        for it in section.items:
+            yield it.text, section.title, it.label, it.id
+    for paragraph in plan.closing:
+        yield paragraph, "", "", ""
