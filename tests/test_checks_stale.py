@@ -253,3 +253,16 @@ def test_stale_sees_section_titles_structure_does_not(seed_plans, rules):
     assert {f.rule for f in on_title} >= {"covid-name", "covid-battle"}
     assert all(f.evidence in title for f in on_title)
     assert title not in [row[0] for row in plan_paragraphs(plan, titles=False)]
+
+
+def test_notice_left_with_last_years_meeting(home):
+    """A draft copied forward keeps the notice's 已经局党组2022年…审议通过: flagged as a past year."""
+    from drafter.checks import run_checks
+    from drafter.draft import new_draft
+    from drafter.library import Library
+
+    draft = new_draft(Library.open().get("重庆市涪陵区民政局/2022"), 2027)
+    assert any("2022年" in p for p in draft.meta.notice)
+    findings = [f for f in run_checks(draft, year=2027).findings if f.section == "印发通知"]
+    assert findings and all(f.code.startswith("stale") for f in findings)
+    assert any("2022" in f.evidence for f in findings)

@@ -6,12 +6,21 @@ from collections.abc import Iterator
 
 from drafter.model import Plan
 
+NOTICE = "印发通知"
+"""The section name given to paragraphs of the covering notice."""
 
-def plan_paragraphs(plan: Plan, *, titles: bool) -> Iterator[tuple[str, str, str, str]]:
+
+def plan_paragraphs(
+    plan: Plan, *, titles: bool, notice: bool = False
+) -> Iterator[tuple[str, str, str, str]]:
     """(text, section title, item label, item id) of the preamble, sections, items and closing.
 
-    With ``titles`` each section's title is yielded too (as its own paragraph, before its intro).
+    With ``titles`` each section's title is yielded too (as its own paragraph, before its intro);
+    with ``notice`` the covering notice's paragraphs come first, under the name 印发通知.
     """
+    if notice:
+        for paragraph in plan.meta.notice:
+            yield paragraph, NOTICE, "", ""
     for paragraph in plan.preamble:
         yield paragraph, "", "", ""
     for section in plan.sections:

@@ -49,7 +49,7 @@ def check_plan(plan: Plan, year: int, rules: RuleSet | None = None) -> list[Find
             suggestion=f"把标题改为{year}年。",
             rule="title-year",
         ))
-    for text, section, item, item_id in plan_paragraphs(plan, titles=True):
+    for text, section, item, item_id in plan_paragraphs(plan, titles=True, notice=True):
         findings.extend(check_text(text, year, rules, section=section, item=item,
                                    item_id=item_id))
     return findings
