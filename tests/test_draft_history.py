@@ -41,3 +41,26 @@ def test_no_op_change_is_not_a_step(seed_plans):
     start = _draft(seed_plans)
     h = History.start(start)
     assert h.push(start, "无变化") is h
+
+
+def test_steps_remember_where_the_change_happened(seed_plans):
+    """A move records its old and new position; undo returns to the old, redo to the new."""
+    start = _draft(seed_plans)
+    moved, new = move_item(start, (0, 1), +1)
+    h = History.start(start).push(moved, "下移条目", before=(0, 1), after=new)
+    assert new == (0, 2)
+    assert h.undo_cursor == (0, 1)
+    undone = h.undo()
+    assert undone.plan == start and undone.redo_cursor == (0, 2)
+    assert undone.redo().plan == moved
+
+
+def test_typing_keeps_the_first_position(seed_plans):
+    """Keystrokes merged into one step keep the position of the first keystroke."""
+    start = _draft(seed_plans)
+    h = History.start(start)
+    h = h.push(edit_item(start, (0, 0), "加"), "编辑文字", key="edit:0.0", before=(0, 0),
+               after=(0, 0))
+    h = h.push(edit_item(start, (0, 0), "加强"), "编辑文字", key="edit:0.0", before=None,
+               after=(0, 0))
+    assert len(h.past) == 1 and h.undo_cursor == (0, 0)

@@ -66,8 +66,12 @@ def test_library_search(home, snap_compare):
     assert snap(snap_compare, steps)
 
 
-def test_new_draft_dialog(home, snap_compare):
-    """The new-draft dialog: base plan or skeleton, and the year."""
+def test_new_draft_dialog(home, snap_compare, monkeypatch):
+    """The new-draft dialog: base plan or skeleton, and the year (planning year held at 2027)."""
+    from drafter.tui.screens import new_draft
+
+    monkeypatch.setattr(new_draft, "planning_year", lambda today: 2027)
+
     async def steps(pilot: Pilot) -> None:
         await _library(pilot)
         await pilot.press("n")  # n: new draft

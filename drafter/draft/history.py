@@ -1,4 +1,4 @@
-"""Undo and redo over whole plan values."""
+"""Undo and redo over whole plan values, each step remembering where the change happened."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ class Step:
     """What the change was, in Chinese (shown after undo/redo)."""
     key: str = ""
     """Changes with the same non-empty key in a row merge into one step (typing in an item)."""
+    before: tuple[int, ...] | None = None
+    """Outline position of the change in the previous state (where undo puts the cursor)."""
+    after: tuple[int, ...] | None = None
+    """Outline position of the change in this state (where redo puts the cursor)."""
 
 
 @dataclass(frozen=True)
@@ -53,15 +57,31 @@ class History:
         """Whether an undone step can be redone."""
         return bool(self.future)
 
-    def push(self, plan: Plan, label: str, key: str = "") -> History:
-        """A history with ``plan`` as the new present; redo steps are dropped."""
+    def push(self, plan: Plan, label: str, key: str = "", *,
+             before: tuple[int, ...] | None = None,
+             after: tuple[int, ...] | None = None) -> History:
+        """A history with ``plan`` as the new present; redo steps are dropped.
+
+        ``before`` and ``after`` are the outline positions of the change before and after it
+        (0-based refs such as ``(section, item)``), for undo and redo to return to.
+        """
         if plan is self.present.plan or plan == self.present.plan:
             return self
-        step = Step(plan, label, key)
+        step = Step(plan, label, key, before, after)
         if key and key == self.present.key and not self.future:
-            return replace(self, present=step)
+            return replace(self, present=replace(step, before=self.present.before))
         past = (*self.past, self.present)[-LIMIT:]
         return History(present=step, past=past)
+
+    @property
+    def undo_cursor(self) -> tuple[int, ...] | None:
+        """Where the cursor goes when the present step is undone (None: unknown)."""
+        return self.present.before
+
+    @property
+    def redo_cursor(self) -> tuple[int, ...] | None:
+        """Where the cursor goes when the next undone step is redone (None: unknown)."""
+        return self.future[0].after if self.future else None
 
     def undo(self) -> History:
         """One step back (unchanged when there is none)."""

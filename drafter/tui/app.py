@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import var
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from drafter.errors import DrafterError
+from drafter.model import Plan
 from drafter.paths import drafts_dir, user_library
 from drafter.tui.commands import ActionsProvider
 from drafter.tui.keys import load_keymap
@@ -21,6 +25,8 @@ from drafter.tui.notify import worker_error_text
 
 MATCHER_DELAY = 0.2
 """Seconds between the library appearing and the similarity warm-up starting."""
+PLAN_CACHE_SIZE = 16
+"""How many parsed library plans the previews keep in memory."""
 
 
 class DrafterApp(App[None]):
@@ -65,6 +71,8 @@ class DrafterApp(App[None]):
         """Binding id → keys in effect (shown by the help screen)."""
         self._keys_override = keymap
         self._matcher_timer: Timer | None = None
+        self._plans: OrderedDict[tuple[str, str, int], Plan] = OrderedDict()
+        self._resting_status = ""
 
     def on_mount(self) -> None:
         """Show the library screen at once; load everything slow in the background."""
@@ -75,15 +83,27 @@ class DrafterApp(App[None]):
             self.set_keymap(self.keys)
         except DrafterError as exc:
             self.notify(exc.message, title="快捷键设置有误，已使用默认设置", severity="warning")
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.push_screen(LibraryScreen())
         self.load_library()
 
+    def _screen_changed(self, _screen: Screen) -> None:
+        """A message about the previous screen does not stay on the next one."""
+        self.rest_status()
+
+    def rest_status(self) -> None:
+        """Go back to the standing status line (library size, matcher state)."""
+        if self._resting_status:
+            self.status = self._resting_status
+
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_library(self) -> None:
-        """Open the built-in and user libraries (in a thread)."""
+        """Open the built-in and user libraries and read their catalogue (in a thread)."""
         from drafter.library import Library
 
-        self.post_message(LibraryLoaded(Library.open(self.library_dir)))
+        library = Library.open(self.library_dir)
+        library.summaries()  # reads every changed TOML file: keep it off the UI thread
+        self.post_message(LibraryLoaded(library))
 
     @work(thread=True, exclusive=True, group="matcher", exit_on_error=False)
     def load_matcher(self, library: Any) -> None:
@@ -93,7 +113,7 @@ class DrafterApp(App[None]):
         from drafter.match.tokenize import warm_up
 
         warm_up().join()
-        self.post_message(MatcherReady(Matcher.for_library(library)))
+        self.post_message(MatcherReady(Matcher.for_library(library), library))
 
     def flush(self) -> None:
         """Start the similarity warm-up now if it is still waiting for its turn."""
@@ -103,27 +123,65 @@ class DrafterApp(App[None]):
             self.load_matcher(self.library)
 
     def reload_library(self) -> None:
-        """Open the library again after an import."""
+        """Open the library again (from disk, in a thread)."""
         self.matcher = None
         self.load_library()
 
+    def swap_library(self, library: Any) -> None:
+        """Use a library a worker finished preparing (e.g. after an import)."""
+        self.matcher = None
+        self._publish(library)
+
     def on_library_loaded(self, message: LibraryLoaded) -> None:
-        """Publish the library to every screen."""
-        self.library = message.library
-        count = len(message.library.summaries())
-        self.status = f"资料库共 {count} 份要点。"
-        if self.warm_matcher:
-            # Let the library screen paint first: jieba's warm-up holds the GIL for a while.
-            self._matcher_timer = self.set_timer(MATCHER_DELAY, self.flush)
+        """Publish the library to every screen and name the files that were left out."""
+        self._publish(message.library)
+        for problem in message.library.problems:
+            self.notify(problem, title="资料库中有文件未载入", severity="warning", timeout=10)
         if self.open_draft is not None:
             path, self.open_draft = self.open_draft, None
             self.open_draft_file(path)
 
+    def _publish(self, library: Any) -> None:
+        """Make ``library`` the app's library and (re)start the similarity warm-up."""
+        self.library = library
+        self._set_resting(f"资料库共 {len(library.summaries())} 份要点。")
+        if self._matcher_timer is not None:
+            self._matcher_timer.stop()
+            self._matcher_timer = None
+        if self.warm_matcher:
+            # Let the library screen paint first: jieba's warm-up holds the GIL for a while.
+            self._matcher_timer = self.set_timer(MATCHER_DELAY, self.flush)
+
+    def _set_resting(self, text: str) -> None:
+        """Show ``text`` now and again whenever the screen changes."""
+        self._resting_status = text
+        self.status = text
+
     def on_matcher_ready(self, message: MatcherReady) -> None:
-        """Publish the similarity engine."""
+        """Publish the similarity engine (unless the library changed meanwhile)."""
+        if message.library is not None and message.library is not self.library:
+            return
         self.matcher = message.matcher
         count = len(self.library.summaries()) if self.library else 0
-        self.status = f"资料库共 {count} 份要点；相似检索已就绪。"
+        self._set_resting(f"资料库共 {count} 份要点；相似检索已就绪。")
+
+    def get_plan(self, plan_id: str) -> Plan:
+        """A library plan, parsed once and kept while its file is unchanged."""
+        path = self.library.summary(plan_id).path
+        try:
+            mtime = path.stat().st_mtime_ns
+        except OSError:
+            mtime = -1
+        key = (plan_id, str(path), mtime)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self.library.get(plan_id)
+            self._plans[key] = plan
+            while len(self._plans) > PLAN_CACHE_SIZE:
+                self._plans.popitem(last=False)
+        else:
+            self._plans.move_to_end(key)
+        return plan
 
     def on_progress(self, message: Progress) -> None:
         """Show the latest background step."""
@@ -164,9 +222,25 @@ class DrafterApp(App[None]):
         """Open the command palette with a Chinese prompt."""
         from textual.command import CommandPalette
 
-        if not CommandPalette.is_open(self):
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder="搜索操作，如：上移、导出、对比…",
                                             id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in Chinese (quit and help come from the keys)."""
+        yield SystemCommand("通用: 切换主题", "更换界面配色", self.action_choose_theme)
+        if screen.maximized is not None:
+            yield SystemCommand("通用: 还原面板大小", "恢复正常布局", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("通用: 最大化当前面板", "让光标所在的面板占满屏幕",
+                                screen.action_maximize)
+
+    def action_choose_theme(self) -> None:
+        """Pick a colour theme in a palette with a Chinese prompt."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="搜索主题…"))
 
     async def action_quit(self) -> None:
         """Save every open draft, then quit."""

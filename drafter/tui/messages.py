@@ -37,6 +37,8 @@ class MatcherReady(Message):
 
     matcher: Any
     """The :class:`drafter.match.engine.Matcher`, or None when matching is unavailable."""
+    library: Any = None
+    """The library it indexes (a result for a library since replaced is dropped)."""
 
 
 @dataclass
@@ -77,6 +79,8 @@ class ImportDone(Message):
 
     report: Any
     """The :class:`drafter.library.ImportReport`."""
+    library: Any = None
+    """The freshly opened library the files went into (replaces the app's)."""
 
 
 @dataclass

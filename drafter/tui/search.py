@@ -35,9 +35,35 @@ def search_library(library: Any, matcher: Any, query: str, *, k: int = 30,
     if not query:
         return []
     if matcher is not None:
-        hits = matcher.similar(query, k, exclude_plan=exclude_plan)
-        return [_from_match(h) for h in hits]
-    return _substring(library, query, k, exclude_plan)
+        # Ask for more than ``k``: identical items of the same region collapse into one.
+        found = [_from_match(h) for h in matcher.similar(query, 2 * k, exclude_plan=exclude_plan)]
+    else:
+        found = _substring(library, query, exclude_plan)
+    return dedupe(found)[:k]
+
+
+def dedupe(hits: list[SearchHit]) -> list[SearchHit]:
+    """One hit per distinct text, at the best rank, from the newest plan carrying it."""
+    newest: dict[str, SearchHit] = {}
+    order: list[str] = []
+    for hit in hits:
+        key = "".join(hit.text.split())
+        kept = newest.get(key)
+        if kept is None:
+            order.append(key)
+            newest[key] = hit
+        elif (hit.year or 0) > (kept.year or 0):
+            newest[key] = hit
+    return [newest[key] for key in order]
+
+
+def hit_source(hit: SearchHit) -> str:
+    """Where a hit comes from, each fact once: ``涪陵区民政局《2022年…要点》第 11 部分第 4 条``."""
+    _, _, position = hit.item_id.partition("#")
+    section, _, item = position.partition(".")
+    where = f"第 {section} 部分第 {item} 条" if section and item else hit.item_id
+    title = f"《{hit.title}》" if hit.title else (f"{hit.year}年" if hit.year else "")
+    return f"{hit.issuer}{title}{where}"
 
 
 def _from_match(hit: Any) -> SearchHit:
@@ -47,7 +73,7 @@ def _from_match(hit: Any) -> SearchHit:
                      text=hit.text, score=float(hit.score))
 
 
-def _substring(library: Any, query: str, k: int, exclude_plan: str | None) -> list[SearchHit]:
+def _substring(library: Any, query: str, exclude_plan: str | None) -> list[SearchHit]:
     """Items containing the query, headings first (used before the engine is ready)."""
     found: list[SearchHit] = []
     for plan in library.plans():
@@ -62,4 +88,4 @@ def _substring(library: Any, query: str, k: int, exclude_plan: str | None) -> li
                                    year=plan.meta.year, issuer=plan.meta.issuer or "",
                                    heading=item.heading, text=text, score=score))
     found.sort(key=lambda h: -h.score)
-    return found[:k]
+    return found

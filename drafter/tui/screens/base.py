@@ -1,13 +1,16 @@
-"""What every screen shares: a namespace for palette titles and the worker-error handler."""
+"""What every screen shares: a namespace for palette titles, the typed app, worker errors."""
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from drafter.tui.notify import worker_error_text
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
 
 ResultT = TypeVar("ResultT")
 
@@ -34,9 +37,19 @@ class BaseScreen(WorkerErrors, Screen):
     PALETTE_ONLY: ClassVar[tuple[tuple[str, str], ...]] = ()
     """(description, action) offered in the command palette without a key."""
 
+    @property
+    def drafter(self) -> DrafterApp:
+        """The running app, typed (library, matcher, drafts folder…)."""
+        return cast("DrafterApp", self.app)
+
 
 class BaseModal(WorkerErrors, ModalScreen[ResultT]):
     """A dialog over another screen."""
 
     NAMESPACE: ClassVar[str] = ""
     """Prefix of this dialog's command palette titles."""
+
+    @property
+    def drafter(self) -> DrafterApp:
+        """The running app, typed (library, matcher, drafts folder…)."""
+        return cast("DrafterApp", self.app)

@@ -28,7 +28,7 @@ from drafter.draft import (
 )
 from drafter.draft.edit import item_text, replace_item, set_preamble, set_section_intro
 from drafter.draft.merge import merge_text
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, InputError
 from drafter.model import Item, Plan
 from drafter.tui.debounce import Debouncer
 from drafter.tui.external import edit_externally
@@ -153,7 +153,7 @@ class ComposeScreen(BaseScreen):
 
     def _find_base(self) -> Plan | None:
         """The base plan from the library (None when it is not there)."""
-        library = self.app.library
+        library = self.drafter.library
         if not self.plan.base or library is None:
             return None
         try:
@@ -202,7 +202,7 @@ class ComposeScreen(BaseScreen):
         else:
             plan = set_preamble(self.plan, text)
         key = "edit:" + ".".join(map(str, ref))
-        self.history = self.history.push(plan, "编辑文字", key=key)
+        self.history = self.history.push(plan, "编辑文字", key=key, before=ref, after=ref)
         self.query_one(Outline).relabel(plan, ref)
         self.live.recheck(plan, ref)
         self._show_findings()
@@ -233,15 +233,21 @@ class ComposeScreen(BaseScreen):
     # --- changes --------------------------------------------------------------------------
 
     def commit(self, plan: Plan, label: str, cursor: Ref | None = None) -> None:
-        """Make ``plan`` the draft as one undo step, show it and save it at once."""
-        self.history = self.history.push(plan, label)
-        self._after_change(cursor)
+        """Make ``plan`` the draft as one undo step, show it and save it at once.
+
+        ``cursor`` is the row to select afterwards (default: the current one). The step
+        remembers the current row too: undo returns there, redo to ``cursor``.
+        """
+        after = _clamp(plan, self.cursor if cursor is None else cursor)
+        self.history = self.history.push(plan, label, before=self.cursor, after=after)
+        self._after_change(after)
 
     def _after_change(self, cursor: Ref | None = None) -> None:
         """Refresh everything after a structural change, undo or redo."""
         self.cursor = _clamp(self.plan, self.cursor if cursor is None else cursor)
         self.query_one(Outline).show(self.plan, self.cursor)
         self._load_editor()
+        self._clear_similar_if_blank()
         self.live.forget_typing()
         self.save_now()
         self._schedule("checks", 0.05, self._run_checks)
@@ -260,8 +266,9 @@ class ComposeScreen(BaseScreen):
             self.notify("没有可撤销的操作。")
             return
         label = self.history.present.label
+        cursor = self.history.undo_cursor
         self.history = self.history.undo()
-        self._after_change()
+        self._after_change(cursor)
         self.notify(f"已撤销：{label}")
 
     def action_redo(self) -> None:
@@ -269,8 +276,9 @@ class ComposeScreen(BaseScreen):
         if not self.history.can_redo:
             self.notify("没有可重做的操作。")
             return
+        cursor = self.history.redo_cursor
         self.history = self.history.redo()
-        self._after_change()
+        self._after_change(cursor)
         self.notify(f"已重做：{self.history.present.label}")
 
     def action_move(self, delta: int) -> None:
@@ -317,7 +325,7 @@ class ComposeScreen(BaseScreen):
         at = self._insert_at()
         if at is None:
             return
-        if self.app.library is None:
+        if self.drafter.library is None:
             self.notify("资料库还在载入，请稍候。")
             return
 
@@ -372,11 +380,28 @@ class ComposeScreen(BaseScreen):
         self.app.push_screen(PromptDialog("部分的新标题：", value=current), chosen)
 
     def action_delete_section(self) -> None:
-        """Delete the current section and its items (ctrl+z brings them back)."""
+        """Delete the current section; one with items is only deleted after 确定."""
+        from drafter.tui.screens.prompt import ConfirmDialog
+
         if not self.cursor:
             self.notify("请先在大纲中选择一个部分。")
             return
         si = self.cursor[0]
+        section = self.plan.sections[si]
+        if not section.items:
+            self._delete_section(si)
+            return
+
+        def chosen(ok: bool | None) -> None:
+            if ok and si < len(self.plan.sections) and self.plan.sections[si] == section:
+                self._delete_section(si)
+
+        name = f"{section.label}{section.title}"
+        self.app.push_screen(
+            ConfirmDialog(f"删除“{name}”及其 {len(section.items)} 条？", ok="删除"), chosen)
+
+    def _delete_section(self, si: int) -> None:
+        """Delete section ``si`` as one undo step."""
         self.commit(delete_section(self.plan, si), "删除部分", (max(si - 1, 0),))
         self.notify("已删除部分，按 ctrl+z 撤销。")
 
@@ -393,11 +418,38 @@ class ComposeScreen(BaseScreen):
         self.app.push_screen(MetadataDialog(self.plan), chosen)
 
     def action_replace_with_similar(self) -> None:
-        """Replace the current item with the highlighted similar item."""
+        """Replace the current item with the highlighted similar item.
+
+        When that text has wording out of date for the draft's year, the writer is asked first.
+        """
+        from drafter.tui.screens.prompt import ConfirmDialog
+
         pos = self._item_ref()
         source = self._similar_item()
-        if pos is not None and source is not None:
+        if pos is None or source is None:
+            return
+        stale = self._stale_in(source)
+        if not stale:
             self.commit(replace_item(self.plan, pos, source), "用相似表述替换")
+            return
+        before = self.plan
+
+        def chosen(ok: bool | None) -> None:
+            if ok and self.plan is before:
+                self.commit(replace_item(self.plan, pos, source), "用相似表述替换")
+                self.notify("已替换；请改掉过时的提法，或按 ctrl+z 撤销。", severity="warning")
+
+        words = "、".join(dict.fromkeys(f"“{f.evidence}”" for f in stale if f.evidence))
+        self.app.push_screen(ConfirmDialog(
+            f"这条表述对 {self.plan.meta.year} 年来说有 {len(stale)} 处过时提法"
+            f"{'：' + words if words else ''}。仍然替换？", ok="替换"), chosen)
+
+    def _stale_in(self, item: Item) -> list[Any]:
+        """Stale-wording findings of a library item's text for the draft's year."""
+        from drafter.checks.stale import check_text
+
+        year = self.plan.meta.year
+        return check_text(item.text, year) if year is not None else []
 
     def action_merge_similar(self) -> None:
         """Add the sentences of the highlighted similar item that the current one lacks."""
@@ -418,7 +470,7 @@ class ComposeScreen(BaseScreen):
         if hit is None:
             self.notify("相似表述面板中没有可用的条目（F8 查看）。")
             return None
-        plan = self.app.library.get(hit.plan)
+        plan = self.drafter.get_plan(hit.plan)
         pos = plan.find_item(hit.item_id)
         return plan.sections[pos[0]].items[pos[1]] if pos else None
 
@@ -438,7 +490,7 @@ class ComposeScreen(BaseScreen):
         from drafter.tui.screens.diff import DiffScreen
 
         self.save_now()
-        self.app.push_screen(DiffScreen(self.plan, self.base))
+        self.app.push_screen(DiffScreen(self.plan, self.base, self.draft_file.path))
 
     def action_export(self) -> None:
         """Open the export dialog."""
@@ -597,22 +649,38 @@ class ComposeScreen(BaseScreen):
     def _run_similar(self) -> None:
         """Look up similar wording for the current item."""
         panel = self.query_one(SimilarPanel)
-        matcher = self.app.matcher
+        matcher = self.drafter.matcher
         if len(self.cursor) != 2:
             panel.show_waiting("选择一个条目查看其他地区、年份的写法。")
             return
         if matcher is None:
             panel.show_waiting("相似检索准备中…")
             return
+        if self._clear_similar_if_blank():
+            return
         item = self.plan.sections[self.cursor[0]].items[self.cursor[1]]
         section = self.plan.sections[self.cursor[0]].title
         self.similar_worker(matcher, item.text, item.heading, section, self.plan.base or None)
+
+    def _clear_similar_if_blank(self) -> bool:
+        """Empty the similar panel when the current item has no text yet (True if so)."""
+        if len(self.cursor) != 2:
+            return False
+        item = self.plan.sections[self.cursor[0]].items[self.cursor[1]]
+        if item.text.strip():
+            return False
+        self.query_one(SimilarPanel).show_waiting("在编辑区写下这一条，这里会列出其他地区、年份的写法。")
+        return True
 
     @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
     def similar_worker(self, matcher: Any, text: str, heading: str, section: str,
                        exclude: str | None) -> None:
         """Find how other plans (not the draft's base) wrote this item (in a thread)."""
-        hits = matcher.similar(text, 8, heading=heading, section=section, exclude_plan=exclude)
+        try:
+            hits = matcher.similar(text, 8, heading=heading, section=section,
+                                   exclude_plan=exclude)
+        except InputError:
+            hits = []  # nothing searchable in the text yet (only punctuation, say)
         self.post_message(SimilarDone(text, hits, explained(text, hits)))
 
     def on_similar_done(self, message: SimilarDone) -> None:

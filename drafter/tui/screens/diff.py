@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -9,13 +11,24 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from drafter.model import Plan
-from drafter.tui.messages import ExportDone, Progress
+from drafter.tui.messages import Progress
 from drafter.tui.screens.base import BaseScreen
 from drafter.tui.widgets.diff_view import pair_text, section_text, summary_text
 from drafter.tui.widgets.status import StatusLine
+
+
+@dataclass
+class ComparisonWritten(Message):
+    """A 修订稿 or 花脸稿 was written."""
+
+    path: Path
+    """The file written."""
+    replaced: bool = False
+    """Whether it replaced this draft's earlier file of the same kind."""
 
 
 class DiffScreen(BaseScreen):
@@ -32,10 +45,12 @@ class DiffScreen(BaseScreen):
         Binding("escape", "back", "返回", id="diff.back"),
     ]
 
-    def __init__(self, draft: Plan, base: Plan | None) -> None:
+    def __init__(self, draft: Plan, base: Plan | None, draft_path: Path | None = None) -> None:
         super().__init__()
         self.draft = draft
         self.base = base
+        self.draft_path = draft_path
+        """The draft's file: exported comparisons are named after it and go beside it."""
         self.diff: Any = None
         self.changes: list[Static] = []
         self.current = -1
@@ -104,7 +119,7 @@ class DiffScreen(BaseScreen):
 
         def chosen(plan_id: str | None) -> None:
             if plan_id:
-                self.base = self.app.library.get(plan_id)
+                self.base = self.drafter.get_plan(plan_id)
                 self.show_diff()
 
         self.app.push_screen(PickPlanDialog(), chosen)
@@ -118,15 +133,16 @@ class DiffScreen(BaseScreen):
         self._export("花脸稿")
 
     def _export(self, kind: str) -> None:
+        """Write the comparison of ``kind`` (修订稿 or 花脸稿) next to the draft file."""
         if self.diff is None:
             self.notify("没有可导出的对比。")
             return
-        folder = Path(self.app.drafts_folder)
-        name = f"{self.draft.meta.title or '草稿'}-{kind}.docx".replace("/", "_")
-        self.redline_worker(self.diff, folder / name, kind)
+        out = comparison_path(self.draft_path, Path(self.drafter.drafts_folder), self.draft, kind)
+        self.redline_worker(self.diff, out, kind, out.exists())
 
     @work(thread=True, exclusive=True, group="redline", exit_on_error=False)
-    def redline_worker(self, diff: Any, out: Path, kind: str = "修订稿") -> None:
+    def redline_worker(self, diff: Any, out: Path, kind: str = "修订稿",
+                       replaced: bool = False) -> None:
         """Write the tracked-changes or redline file (in a thread)."""
         from drafter.diff.docx_redline import write_redline
         from drafter.diff.docx_tracked import write_tracked
@@ -136,13 +152,26 @@ class DiffScreen(BaseScreen):
             write_redline(diff, out)
         else:
             write_tracked(diff, out)
-        self.post_message(ExportDone(out))
+        self.post_message(ComparisonWritten(out, replaced))
 
-    def on_export_done(self, message: ExportDone) -> None:
-        """Say where the file went."""
-        self.app.status = f"已保存：{message.path}"
-        self.notify(f"已保存：{message.path}", title="导出完成", timeout=10)
+    def on_comparison_written(self, message: ComparisonWritten) -> None:
+        """Say where the file went (and that it replaced this draft's earlier export)."""
+        note = "（替换了这份草稿上次导出的同名文件）" if message.replaced else ""
+        self.drafter.status = f"已保存：{message.path}"
+        self.notify(f"已保存：{message.path}{note}", title="导出完成", timeout=10)
 
     def action_back(self) -> None:
         """Return to the draft."""
         self.dismiss()
+
+
+def comparison_path(draft_path: Path | None, folder: Path, draft: Plan, kind: str) -> Path:
+    """Where a draft's 修订稿 or 花脸稿 goes: beside the draft file, named after it.
+
+    Draft file names are unique, so two drafts never share (and overwrite) a comparison file.
+    Without a file (a plan opened read-only) the name comes from the draft's id or title.
+    """
+    if draft_path is not None:
+        return draft_path.parent / f"{draft_path.stem}-{kind}.docx"
+    stem = draft.id or draft.meta.title or "草稿"
+    return folder / (re.sub(r'[\\/:*?"<>|\s]+', "_", stem) + f"-{kind}.docx")

@@ -13,19 +13,42 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
+from textual.worker import Worker
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, ExistsError
+from drafter.export.notice import NoticeInfo
 from drafter.model import Plan
 from drafter.tui.messages import ExportDone
+from drafter.tui.notify import worker_error_text
 from drafter.tui.screens.base import BaseModal
 
 NOTICE_FIELDS = (
     ("issuer", "发文机关"),
     ("doc_number", "发文字号"),
-    ("date", "成文日期（YYYY-MM-DD）"),
+    ("date", "成文日期（2027-01-05 或 2027年1月5日）"),
     ("addressees", "主送机关"),
 )
 """Notice fields the dialog lets the writer fill in before exporting."""
+
+PROFILE_NAMES = {"gbt9704": "GB/T 9704 红头", "plain": "白头（不加红头）"}
+"""Short display names of the shipped export styles (others show their description)."""
+
+EXISTS_TEXT = "文件已存在，勾选“覆盖已有文件”或换一个文件名。"
+"""What the dialog says when the output file is already there."""
+
+
+def profile_title(name: str) -> str:
+    """How an export style is offered: its short name, else its description, else its id."""
+    from drafter.export.profile import load_profile
+
+    if name in PROFILE_NAMES:
+        return PROFILE_NAMES[name]
+    try:
+        description = load_profile(name).description
+    except DrafterError:
+        return name
+    short = description.split("：")[0].split("，")[0].strip()
+    return f"{short}（{name}）" if short else name
 
 
 class ExportDialog(BaseModal[Path | None]):
@@ -55,7 +78,8 @@ class ExportDialog(BaseModal[Path | None]):
                 yield Select([(f, f) for f in FORMATS], value="docx", allow_blank=False,
                              id="format")
                 yield Label("版式")
-                yield Select([(p, p) for p in profiles], allow_blank=False, id="profile",
+                yield Select([(profile_title(p), p) for p in profiles], allow_blank=False,
+                             id="profile",
                              value="gbt9704" if "gbt9704" in profiles else profiles[0])
             yield Checkbox("带印发通知（发文机关、文号、主送机关、落款）", value=False, id="notice")
             for name, label in NOTICE_FIELDS:
@@ -89,36 +113,59 @@ class ExportDialog(BaseModal[Path | None]):
     def _format_changed(self, event: Select.Changed) -> None:
         """Keep the output file's suffix in step with the format."""
         box = self.query_one("#out", Input)
-        box.value = str(Path(box.value).with_suffix(f".{event.value}"))
+        path = Path(box.value.strip())
+        if path.name:  # an empty box stays empty (it has no name to give a suffix)
+            box.value = str(path.with_suffix(f".{event.value}"))
 
     @on(Button.Pressed, "#export")
     def action_export(self) -> None:
         """Start the export."""
-        from drafter.export import notice_from_plan
+        from drafter.export.notice import format_date
 
-        out = Path(self.query_one("#out", Input).value.strip()).expanduser()
+        typed = self.query_one("#out", Input).value.strip()
+        if not typed:
+            self._fail("请填写保存位置（文件名）。")
+            return
+        out = Path(typed).expanduser()
+        force = self.query_one("#force", Checkbox).value
+        if out.is_file() and not force:
+            self._fail(EXISTS_TEXT)
+            return
         notice = None
         if self.query_one("#notice", Checkbox).value:
-            fields = {n: self.query_one(f"#n-{n}", Input).value.strip() for n, _ in NOTICE_FIELDS}
             try:
-                notice = notice_from_plan(self.plan, **fields)
+                notice = self.notice()
+                if notice.date:
+                    format_date(notice.date)
             except DrafterError as exc:
-                self.notify(exc.message, severity="error")
+                self._fail(exc.message)
                 return
         self.query_one("#progress", ProgressBar).update(total=1, progress=0)
         self.query_one("#result", Static).update("正在导出…")
         self.export_worker(out, str(self.query_one("#format", Select).value),
-                           str(self.query_one("#profile", Select).value), notice,
-                           self.query_one("#force", Checkbox).value)
+                           str(self.query_one("#profile", Select).value), notice, force)
+
+    def notice(self) -> NoticeInfo:
+        """The covering notice: the draft's metadata with what the dialog's fields say."""
+        from drafter.export import notice_from_plan
+
+        fields = {n: self.query_one(f"#n-{n}", Input).value.strip() for n, _ in NOTICE_FIELDS}
+        if not (fields["issuer"] or self.plan.meta.issuer or self.plan.meta.signature):
+            raise DrafterError("带印发通知时请填写发文机关。")
+        return notice_from_plan(self.plan, **fields)
+
+    def _fail(self, text: str) -> None:
+        """Say in the dialog (and in a notification) why nothing was exported."""
+        self.query_one("#result", Static).update(f"导出失败：{text}")
+        self.notify(text, severity="error", timeout=8)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export_worker(self, out: Path, fmt: str, profile: str, notice: object,
+    def export_worker(self, out: Path, fmt: str, profile: str, notice: NoticeInfo | None,
                       force: bool) -> None:
         """Write the file (in a thread)."""
         from drafter.export import export_plan
 
-        path = export_plan(self.plan, out, fmt=fmt, profile=profile, notice=notice,  # type: ignore[arg-type]
-                           force=force)
+        path = export_plan(self.plan, out, fmt=fmt, profile=profile, notice=notice, force=force)
         self.post_message(ExportDone(path))
 
     def on_export_done(self, message: ExportDone) -> None:
@@ -129,9 +176,12 @@ class ExportDialog(BaseModal[Path | None]):
         self.query_one("#open-folder", Button).disabled = False
         self.notify(f"已导出：{message.path.name}", title="导出完成")
 
-    def worker_failed(self, worker: object) -> None:
-        """Clear the progress after a failed export."""
-        self.query_one("#result", Static).update("导出失败，见上方提示。")
+    def worker_failed(self, worker: Worker) -> None:
+        """Say in the dialog why the export failed."""
+        error = worker.error
+        text = EXISTS_TEXT if isinstance(error, ExistsError) else worker_error_text(error)
+        self.query_one("#progress", ProgressBar).update(total=1, progress=0)
+        self.query_one("#result", Static).update(f"导出失败：{text}")
 
     @on(Button.Pressed, "#open-folder")
     def action_open_folder(self) -> None:

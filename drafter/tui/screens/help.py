@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from drafter.tui.keys import user_keys_path
+from drafter.tui.keys import key_display, user_keys_path
 from drafter.tui.screens.base import BaseModal
 
 
@@ -34,7 +34,7 @@ class HelpScreen(BaseModal[None]):
         with VerticalScroll(id="box"):
             yield Static(self._keys_table())
             yield Static(Text(
-                "\nctrl+p 打开命令面板，可搜索并执行所有操作。按 Esc 关闭本页。\n"
+                "\nCtrl+P 打开命令面板，可搜索并执行所有操作。按 Esc 关闭本页。\n"
                 "修改快捷键：在下面的文件中写要改的项（格式见安装目录 templates/keys.toml）："
             ))
             yield Static(Text(str(user_keys_path())), id="keys-path")
@@ -49,11 +49,12 @@ class HelpScreen(BaseModal[None]):
         seen: set[str] = set()
         for owner in (self.under, self.app):
             for binding in owner.BINDINGS:
-                if not isinstance(binding, Binding) or binding.action in seen:
+                if (not isinstance(binding, Binding) or binding.action in seen
+                        or not binding.description):
                     continue
                 seen.add(binding.action)
                 keys = keymap.get(binding.id or "", binding.key)
-                table.add_row(keys, binding.description)
+                table.add_row(key_display(keys), binding.description)
         return table
 
     def action_close(self) -> None:

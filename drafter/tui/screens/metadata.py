@@ -7,13 +7,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Static
 
 from drafter.draft import set_meta
 from drafter.draft.create import check_year
 from drafter.errors import DrafterError, InputError
 from drafter.model import Plan
+from drafter.parse.metadata import normalize_date
 from drafter.tui.screens.base import BaseModal
 
 FIELDS = (
@@ -21,12 +22,16 @@ FIELDS = (
     ("year", "计划年度"),
     ("issuer", "发文机关"),
     ("doc_number", "发文字号"),
-    ("date", "成文日期（YYYY-MM-DD）"),
+    ("date", "成文日期"),
     ("addressees", "主送机关"),
     ("signature", "落款"),
     ("notes", "附注"),
 )
 """Metadata fields the dialog edits, with their Chinese names."""
+
+PLACEHOLDERS = {"year": "如 2027", "date": "2027-01-05 或 2027年1月5日",
+                "doc_number": "如 X民发〔2027〕1号"}
+"""Examples shown in empty fields."""
 
 
 class MetadataDialog(BaseModal[Plan | None]):
@@ -42,15 +47,19 @@ class MetadataDialog(BaseModal[Plan | None]):
 
     def compose(self) -> ComposeResult:
         meta = self.plan.meta
-        with VerticalScroll(id="box"):
+        with Vertical(id="box"):
             yield Label("草稿元数据", id="title")
-            for name, label in FIELDS:
-                value = getattr(meta, name)
-                yield Label(label)
-                yield Input("" if value is None else str(value), id=f"meta-{name}")
+            with VerticalScroll(id="fields"):
+                for name, label in FIELDS:
+                    value = getattr(meta, name)
+                    with Horizontal(classes="field"):
+                        yield Label(label)
+                        yield Input("" if value is None else str(value), id=f"meta-{name}",
+                                    placeholder=PLACEHOLDERS.get(name, ""), compact=True)
+            yield Static(id="error")
             with Horizontal(id="buttons"):
-                yield Button("保存", variant="primary", id="ok")
-                yield Button("取消", id="cancel")
+                yield Button("保存", variant="primary", id="ok", compact=True)
+                yield Button("取消", id="cancel", compact=True)
 
     @on(Button.Pressed, "#ok")
     @on(Input.Submitted)
@@ -62,12 +71,15 @@ class MetadataDialog(BaseModal[Plan | None]):
             year = _year(values.pop("year"))
             if not values["title"]:
                 raise InputError("标题不能为空。")
+            values["date"] = _date(values["date"])
             changes: dict[str, object] = {k: (v or None) for k, v in values.items()}
             changes["title"] = values["title"]
             changes["year"] = year
-            self.dismiss(set_meta(self.plan, **changes))
         except DrafterError as exc:
+            self.query_one("#error", Static).update(exc.message)
             self.notify(exc.message, severity="error")
+            return
+        self.dismiss(set_meta(self.plan, **changes))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -76,10 +88,20 @@ class MetadataDialog(BaseModal[Plan | None]):
 
 
 def _year(text: str) -> int | None:
-    """The plan year typed, or a Chinese error."""
+    """The plan year typed (empty: none), or a Chinese error for anything implausible."""
     if not text:
         return None
-    if not text.isdigit():
-        raise InputError(f"计划年度“{text}”应为四位数字。")
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise InputError(f"计划年度“{text}”应为四位数字，例如 2027。")
     check_year(int(text))
     return int(text)
+
+
+def _date(text: str) -> str:
+    """The date typed as YYYY-MM-DD (empty stays empty), or a Chinese error."""
+    if not text:
+        return ""
+    date = normalize_date(text)
+    if date is None:
+        raise InputError(f"成文日期“{text}”不是有效日期，请写成 2027-01-05 或 2027年1月5日。")
+    return date

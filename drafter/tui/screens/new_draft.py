@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select
 
-from drafter.draft import from_skeleton, list_skeletons, load_skeleton, new_draft
+from drafter.draft import from_skeleton, list_drafts, list_skeletons, load_skeleton, new_draft
 from drafter.errors import DrafterError
 from drafter.model import Plan
 from drafter.tui.screens.base import BaseModal
@@ -32,13 +32,14 @@ class NewDraftDialog(BaseModal[Plan | None]):
         self.plan_id = plan_id
 
     def compose(self) -> ComposeResult:
-        library = self.app.library
+        library = self.drafter.library
         summaries = sorted(library.summaries(), key=lambda s: (-(s.year or 0), s.id))
         options: list[tuple[str, str]] = [
             (f"{s.year or '????'} {s.issuer or s.region or ''} {s.title}", s.id) for s in summaries
         ]
         options += [(f"空白骨架：{k.title}", SKELETON + k.name) for k in list_skeletons()]
-        chosen = self.plan_id or (options[0][1] if options else Select.BLANK)
+        ids = {value for _, value in options}
+        chosen = self.plan_id if self.plan_id in ids else (options[0][1] if options else Select.BLANK)
         with Vertical(id="box"):
             yield Label("新建草稿", id="title")
             yield Label("底稿（复制它的结构和条目，记录每条来源）：")
@@ -50,12 +51,16 @@ class NewDraftDialog(BaseModal[Plan | None]):
                 yield Button("取消", id="cancel")
 
     def _default_year(self, value: object) -> int:
-        """The year after the base plan's year (or next calendar year)."""
+        """The year being planned, and never earlier than the year after the base plan's."""
+        planning = planning_year(dt.date.today())
         if isinstance(value, str) and not value.startswith(SKELETON):
-            year = self.app.library.get(value).meta.year
+            try:
+                year = self.drafter.library.summary(value).year
+            except DrafterError:
+                year = None
             if year:
-                return year + 1
-        return dt.date.today().year + 1
+                return max(year + 1, planning)
+        return planning
 
     @on(Select.Changed, "#base")
     def _base_changed(self, event: Select.Changed) -> None:
@@ -73,18 +78,36 @@ class NewDraftDialog(BaseModal[Plan | None]):
             self.notify("请输入四位数的计划年度，如 2027。", severity="error")
             return
         try:
-            self.dismiss(self._build(str(base), year))
+            plan = self._build(str(base), year)
         except DrafterError as exc:
             self.notify(exc.message, severity="error")
+            return
+        self._warn_if_drafted(plan.base, year)
+        self.dismiss(plan)
+
+    def _warn_if_drafted(self, base: str, year: int) -> None:
+        """Say so when a draft for the same base and year already exists."""
+        same = [d for d in list_drafts(self.drafter.drafts_folder)
+                if d.year == year and d.base == base]
+        if same:
+            names = "、".join(d.path.name for d in same[:3])
+            self.notify(f"已有以同一底稿起草的 {year} 年草稿（{names}），本次另建了一份；"
+                        "要接着写原稿，请回资料库在“我的草稿”中打开。",
+                        title="注意：草稿重复", severity="warning", timeout=10)
 
     def _build(self, base: str, year: int) -> Plan:
         """The draft for the chosen base and year."""
         if base.startswith(SKELETON):
             return from_skeleton(load_skeleton(base.removeprefix(SKELETON)), year)
-        plan: Any = self.app.library.get(base)
+        plan: Any = self.drafter.get_plan(base)
         return new_draft(plan, year)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Close without a draft."""
         self.dismiss(None)
+
+
+def planning_year(today: dt.date) -> int:
+    """The year a plan written today is for: next year from September on, else this year."""
+    return today.year + 1 if today.month >= 9 else today.year

@@ -22,7 +22,7 @@ class PickPlanDialog(BaseModal[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消", id="dialog.cancel")]
 
     def compose(self) -> ComposeResult:
-        summaries = sorted(self.app.library.summaries(), key=lambda s: (-(s.year or 0), s.id))
+        summaries = sorted(self.drafter.library.summaries(), key=lambda s: (-(s.year or 0), s.id))
         self.ids = [s.id for s in summaries]
         with Vertical(id="box"):
             yield Label("与哪一份要点对比？")

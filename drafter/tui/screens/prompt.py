@@ -1,4 +1,4 @@
-"""A one-line question: section titles, import paths."""
+"""Small questions: one line of text (section titles, import paths), or yes and no."""
 
 from __future__ import annotations
 
@@ -53,3 +53,36 @@ class PromptDialog(BaseModal[str | None]):
         """Close with the answer (an empty answer counts as cancelled)."""
         value = self.query_one("#answer", Input).value.strip()
         self.dismiss(value or None)
+
+
+class ConfirmDialog(BaseModal[bool]):
+    """Asks a yes/no question; dismisses with True for 确定 and False for 取消 or escape."""
+
+    CSS_PATH = "prompt.tcss"
+    NAMESPACE = "对话框"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消", id="dialog.cancel")]
+
+    def __init__(self, question: str, ok: str = "确定") -> None:
+        super().__init__()
+        self.question = question
+        self.ok = ok
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box"):
+            yield Label(self.question, id="question")
+            with Horizontal(id="buttons"):
+                yield Button(self.ok, variant="error", id="ok")
+                yield Button("取消", id="cancel")
+
+    def on_mount(self) -> None:
+        """取消 has the focus, so a stray Enter does not delete anything."""
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """确定 confirms, 取消 cancels."""
+        event.stop()
+        self.dismiss(event.button.id == "ok")
+
+    def action_cancel(self) -> None:
+        """Close without confirming."""
+        self.dismiss(False)

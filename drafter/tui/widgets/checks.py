@@ -17,18 +17,58 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 """How each severity is coloured."""
 
 
-def finding_text(finding: Any, where: str) -> Text:
-    """One finding: where it is, what is wrong, what to write instead."""
+EVIDENCE_LIMIT = 40
+"""Characters of the original wording shown under a finding."""
+
+
+def finding_text(finding: Any, where: str, times: int = 1) -> Text:
+    """One finding: where it is, what is wrong, the words that raised it, what to write instead.
+
+    ``times`` > 1 says the same finding occurs that often in the item.
+    """
     style = SEVERITY_STYLE.get(str(getattr(finding, "severity", "")), "")
     text = Text.assemble((f"{where} ", "bold"), (finding.message, style))
+    if times > 1:
+        text.append(f"（共 {times} 处）", style="bold")
+    evidence = getattr(finding, "evidence", "") or ""
+    if evidence and evidence not in finding.message:
+        short = evidence if len(evidence) <= EVIDENCE_LIMIT else evidence[:EVIDENCE_LIMIT - 1] + "…"
+        text.append(f"\n  原文：{short}", style="dim")
     suggestion = getattr(finding, "suggestion", None)
     if suggestion:
         text.append(f"\n  建议：{suggestion}", style="dim")
     return text
 
 
-def ledger_text(report: Any) -> Text:
-    """A few lines summing up the targets and their ledger against the base plan."""
+def grouped(findings: list[Any]) -> list[tuple[int, int]]:
+    """(index of the first, count) for each run of identical findings of one item.
+
+    Findings are identical when code, item, message, evidence and suggestion agree; the first
+    keeps its place in the list.
+    """
+    first: dict[tuple, int] = {}
+    counts: dict[int, int] = {}
+    for i, f in enumerate(findings):
+        key = (f.code, f.section, f.item, f.item_id, f.message, f.evidence, f.suggestion)
+        at = first.setdefault(key, i)
+        counts[at] = counts.get(at, 0) + 1
+    return list(counts.items())
+
+
+def counts_text(findings: list[Any]) -> str:
+    """How many problems of each severity: ``问题 33 条：错误 4，提醒 20，提示 9``."""
+    from drafter.checks.model import ERROR, INFO, SEVERITY_NAMES, WARNING
+
+    if not findings:
+        return "没有发现问题。"
+    per = [f"{SEVERITY_NAMES[s]} {sum(1 for f in findings if f.severity == s)}"
+           for s in (ERROR, WARNING, INFO)]
+    return f"问题 {len(findings)} 条：{'，'.join(per)}（回车跳转）"
+
+
+def ledger_text(report: Any, findings: list[Any] | None = None) -> Text:
+    """A few lines summing up the targets, their ledger against the base plan and the
+    problems found (``findings``: those shown, default the report's)."""
     from drafter.targets.ledger import STATUS_NAMES
 
     if report is None:
@@ -40,9 +80,8 @@ def ledger_text(report: Any) -> Text:
             counts[entry.status] = counts.get(entry.status, 0) + 1
         parts = [f"{STATUS_NAMES.get(s, s)} {n}" for s, n in counts.items()]
         text.append(f"；对照{report.base_title or '底稿'}：" + "，".join(parts))
-    errors = sum(1 for f in report.findings if f.severity == "error")
-    text.append(f"\n提示 {len(report.findings)} 条（错误 {errors}）。回车跳到条目。",
-                style="dim")
+    shown = list(report.findings) if findings is None else findings
+    text.append(f"\n{counts_text(shown)}", style="dim")
     return text
 
 
@@ -71,14 +110,15 @@ class ChecksPanel(Vertical):
             return
         self._shown = shown
         self.findings = findings
-        self.query_one("#ledger", Static).update(ledger_text(report))
+        self.query_one("#ledger", Static).update(ledger_text(report, findings))
         listing = self.query_one("#findings", OptionList)
         highlighted = listing.highlighted
+        rows = grouped(findings)
         listing.set_options(
-            Option(finding_text(f, where.get(i, "")), id=str(i)) for i, f in enumerate(findings)
+            Option(finding_text(findings[i], where.get(i, ""), n), id=str(i)) for i, n in rows
         )
-        if findings and highlighted is not None:
-            listing.highlighted = min(highlighted, len(findings) - 1)
+        if rows and highlighted is not None:
+            listing.highlighted = min(highlighted, len(rows) - 1)
 
     @on(OptionList.OptionSelected, "#findings")
     def _jump(self, event: OptionList.OptionSelected) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich.text import Text
 
@@ -61,4 +62,18 @@ def summary_text(diff: PlanDiff) -> Text:
              ("拆分", s.split), ("合并", s.merged), ("未变", s.same), ("数字变化", s.numbers)]
     text = Text(f"{diff.draft_title}  对比  {diff.base_title}\n", style="bold")
     text.append("  ".join(f"{name} {n}" for name, n in parts if n or name == "未变"))
+    for name, changes in (("标题", diff.title_changes), ("开头段落", diff.preamble_changes)):
+        if any(c.op != "equal" for c in changes):
+            text.append(f"\n{name}：", style="bold")
+            text.append_text(changes_text(_elided(changes)))
     return text
+
+
+def _elided(changes: Sequence[Change], keep: int = 12) -> list[Change]:
+    """Long unchanged stretches cut to their ends, so a summary line stays short."""
+    out: list[Change] = []
+    for c in changes:
+        if c.op == "equal" and len(c.draft) > 2 * keep:
+            c = replace(c, draft=f"{c.draft[:keep]}…{c.draft[-keep:]}")
+        out.append(c)
+    return out

@@ -14,5 +14,5 @@ class StatusLine(Static):
         self.watch(self.app, "status", self._show)
 
     def _show(self, text: str) -> None:
-        """Display the latest status."""
-        self.update(text)
+        """Display the latest status on one line (too long a line ends in "…")."""
+        self.update(" ".join(text.split()))
