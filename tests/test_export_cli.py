@@ -83,3 +83,13 @@ def test_unknown_profile_exits_2(home: Path, tmp_path: Path, seed_paths: list[Pa
         "export", str(seed_paths[0]), "-o", str(tmp_path / "a.md"), "--profile", "省厅"
     )
     assert status == 2 and "gbt9704" in stderr
+
+
+def test_unknown_extension_is_refused(home: Path, tmp_path: Path, seed_paths: list[Path]) -> None:
+    """-o x.xyz without --format is refused in Chinese rather than written as a .docx."""
+    out = tmp_path / "要点.xyz"
+    status, _, stderr = _run("export", str(seed_paths[3]), "-o", str(out))
+    assert status == 2 and ".xyz" in stderr and "--format" in stderr
+    assert not out.exists()
+    status, _, _ = _run("export", str(seed_paths[3]), "-o", str(out), "--format", "txt")
+    assert status == 0 and out.read_text(encoding="utf-8").startswith("2022年全旗民政工作要点")

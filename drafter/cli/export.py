@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from drafter.cli.common import console, open_library, print_json
+from drafter.errors import InputError
 from drafter.export import FORMATS, export_plan, notice_from_plan
 from drafter.export.profile import DEFAULT_PROFILE, available_profiles
 
@@ -47,13 +48,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def output_format(out: Path, given: str | None) -> str:
-    """The format asked for, or the one the output's extension names, or docx."""
+    """The format asked for, or the one the output's extension names, or docx (no extension).
+
+    An extension drafter does not write (``x.xyz``) is refused rather than silently ignored.
+    """
     if given:
         return given
     suffix = out.suffix.lower().lstrip(".")
     aliases = {"markdown": "md", "text": "txt"}
     suffix = aliases.get(suffix, suffix)
-    return suffix if suffix in FORMATS else "docx"
+    if not suffix:
+        return "docx"
+    if suffix not in FORMATS:
+        names = "、".join(f".{f}" for f in FORMATS)
+        raise InputError(f"不能导出为 .{suffix} 文件：请用 {names} 作扩展名，或用 --format 指定格式。")
+    return suffix
 
 
 def run(args: argparse.Namespace) -> int:
