@@ -8,23 +8,12 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, TextArea
 
-from drafter.tui.screens.compose import ComposeScreen
 from drafter.tui.screens.export import ExportDialog
 from drafter.tui.screens.help import HelpScreen
 from drafter.tui.widgets.similar import SimilarPanel
-from tests.test_tui_support import new_app, open_new_draft, settle
-
-
-def _notes(app) -> list[str]:
-    """Texts of the notifications shown so far."""
-    return [n.message for n in app._notifications]
-
-
-async def _compose(pilot, app) -> ComposeScreen:
-    """Open a 2027 draft from the 涪陵 seed."""
-    await open_new_draft(app, pilot)
-    assert isinstance(app.screen, ComposeScreen)
-    return app.screen
+from tests.test_tui_support import compose as _compose
+from tests.test_tui_support import new_app, settle
+from tests.test_tui_support import notes as _notes
 
 
 def test_sections_add_rename_delete_undo(home: Path) -> None:

@@ -9,28 +9,17 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from drafter.tui.screens.compose import ComposeScreen
 from drafter.tui.screens.diff import DiffScreen
 from drafter.tui.screens.export import EXISTS_TEXT, ExportDialog
 from drafter.tui.screens.metadata import MetadataDialog
-from tests.test_tui_support import new_app, open_new_draft, settle
-
-
-def _notes(app) -> list[str]:
-    """Texts of the notifications shown so far."""
-    return [n.message for n in app._notifications]
+from tests.test_tui_support import compose as _compose
+from tests.test_tui_support import new_app, settle
+from tests.test_tui_support import notes as _notes
 
 
 def _text(widget: Static) -> str:
     """The plain text a Static shows."""
     return str(widget.render())
-
-
-async def _compose(pilot, app) -> ComposeScreen:
-    """Open a 2027 draft from the 涪陵 seed."""
-    await open_new_draft(app, pilot)
-    assert isinstance(app.screen, ComposeScreen)
-    return app.screen
 
 
 async def _export_dialog(pilot, app) -> ExportDialog:

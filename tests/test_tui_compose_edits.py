@@ -11,23 +11,12 @@ from textual.widgets import OptionList, Static, TextArea
 
 from drafter.checks.stale import check_text
 from drafter.draft import new_draft
-from drafter.tui.screens.compose import ComposeScreen
 from drafter.tui.screens.prompt import ConfirmDialog
 from drafter.tui.widgets.checks import counts_text, finding_text, grouped
 from drafter.tui.widgets.similar import SimilarPanel
-from tests.test_tui_support import new_app, open_new_draft, settle
-
-
-def _notes(app) -> list[str]:
-    """Texts of the notifications shown so far."""
-    return [n.message for n in app._notifications]
-
-
-async def _compose(pilot, app) -> ComposeScreen:
-    """Open a 2027 draft from the 涪陵 seed."""
-    await open_new_draft(app, pilot)
-    assert isinstance(app.screen, ComposeScreen)
-    return app.screen
+from tests.test_tui_support import compose as _compose
+from tests.test_tui_support import new_app, settle
+from tests.test_tui_support import notes as _notes
 
 
 def test_deleting_a_section_with_items_asks_first(home: Path) -> None:

@@ -16,14 +16,10 @@ from drafter.tui.screens.library import LibraryScreen
 from drafter.tui.screens.new_draft import NewDraftDialog, planning_year
 from drafter.tui.search import SearchHit, dedupe
 from tests.test_tui_support import BASE_ID, new_app, settle
+from tests.test_tui_support import notes as _notes
 
 OTHER_ID = "乌审旗民政局/2022"
 """A second built-in plan."""
-
-
-def _notes(app) -> list[str]:
-    """Texts of the notifications shown so far."""
-    return [n.message for n in app._notifications]
 
 
 def _preview(app) -> str:

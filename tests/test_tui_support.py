@@ -6,6 +6,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from drafter.tui.app import DrafterApp, make_app
+from drafter.tui.screens.compose import ComposeScreen
 
 BASE_ID = "重庆市涪陵区民政局/2022"
 """The seed the drafts start from (continuous （一）…（四十三） numbering)."""
@@ -40,3 +41,15 @@ async def open_new_draft(app: DrafterApp, pilot: Pilot, base: str = BASE_ID,
 def new_app(**kwargs: object) -> DrafterApp:
     """The app as the command line starts it (built-in library, drafts under DRAFTER_HOME)."""
     return make_app(**kwargs)  # type: ignore[arg-type]
+
+
+def notes(app: DrafterApp) -> list[str]:
+    """Texts of the notifications shown so far."""
+    return [n.message for n in app._notifications]
+
+
+async def compose(pilot: Pilot, app: DrafterApp) -> ComposeScreen:
+    """Open a 2027 draft from the 涪陵 seed and return its compose screen."""
+    await open_new_draft(app, pilot)
+    assert isinstance(app.screen, ComposeScreen)
+    return app.screen
