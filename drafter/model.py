@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.review.model import Round
 
 #: How items are numbered inside sections.
 ItemStyle = str
@@ -149,6 +153,8 @@ class Plan:
     """What the parser noticed: broken numbering, repeated copies, dropped debris."""
     base: str = ""
     """For a draft: the id of the plan it was started from."""
+    rounds: tuple[Round, ...] = ()
+    """For a draft: its review rounds (reviewers' changes and the decisions), oldest first."""
 
     def iter_items(self) -> Iterator[tuple[int, int, Section, Item]]:
         """Yield (section number, item number, section, item), 1-based."""

@@ -101,7 +101,31 @@ def dumps(plan: Plan) -> str:
                 t["line"] = w.line
             warnings.append(t)
         doc["warnings"] = warnings
+    if plan.rounds:
+        doc["rounds"] = _rounds(plan)
     return tomlkit.dumps(doc)
+
+
+def _rounds(plan: Plan) -> Any:
+    """A draft's review rounds: each with its proposals and the draft as it then stood."""
+    from drafter.review.record import proposal_to_dict, round_fields
+
+    rounds = tomlkit.aot()
+    for r in plan.rounds:
+        table = tomlkit.table()
+        for key, value in round_fields(r).items():
+            table[key] = value
+        proposals = tomlkit.aot()
+        for p in r.proposals:
+            t = tomlkit.table()
+            for key, value in proposal_to_dict(p).items():
+                t[key] = _text(value) if isinstance(value, str) else value
+            proposals.append(t)
+        table["proposals"] = proposals
+        if r.snapshot is not None:
+            table["snapshot"] = tomlkit.parse(dumps(r.snapshot))
+        rounds.append(table)
+    return rounds
 
 
 def loads(text: str, where: str = "资料库文件") -> Plan:
@@ -213,7 +237,24 @@ def from_dict(data: dict[str, Any]) -> Plan:
         source=Source(**{k: v for k, v in source.items() if k in ("file", "format", "encoding", "sha256")}),
         warnings=warnings,
         base=_str(data, "base", "文件"),
+        rounds=_read_rounds(data),
     )
+
+
+def _read_rounds(data: dict[str, Any]) -> tuple[Any, ...]:
+    """A draft's review rounds, when it has any."""
+    tables = _tables(data, "rounds", "文件")
+    if not tables:
+        return ()
+    from drafter.review.record import round_from_dict
+
+    out = []
+    for n, t in enumerate(tables, 1):
+        snap = t.get("snapshot")
+        if snap is not None and not isinstance(snap, dict):
+            raise ValueError(f"第 {n} 轮审阅的“snapshot”应为表格")
+        out.append(round_from_dict(t, n, from_dict(snap) if snap else None))
+    return tuple(out)
 
 
 def load_plan(path: Path | str) -> Plan:
