@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "check": "check",
     "diff": "diff",
     "export": "export",
+    "review": "review",
 }
 
 EXIT_USAGE = 2

@@ -42,3 +42,18 @@ def print_json(data: Any) -> None:
 def console(stderr: bool = False) -> Console:
     """A rich console; plain when the output is not a terminal."""
     return Console(stderr=stderr, highlight=False)
+
+
+def open_draft(args: argparse.Namespace, ref: str):  # type: ignore[no-untyped-def]
+    """A plan named as ``drafter check`` names one, with its draft file when it is one.
+
+    Returns ``(plan, DraftFile or None)``: a ``.toml`` path outside the library is a draft that
+    can be saved; a library id or any other file is read only.
+    """
+    from drafter.draft import DraftFile
+
+    path = Path(ref).expanduser()
+    if path.suffix.lower() == ".toml" and path.is_file():
+        draft, plan = DraftFile.open(path)
+        return plan, draft
+    return open_library(args).resolve(ref), None
