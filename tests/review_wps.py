@@ -50,6 +50,18 @@ class Comment:
     done: bool = False
 
 
+def unique(d: Plan, text: str, size: int = 6, tail: bool = False) -> str:
+    """A stretch of ``text`` that occurs once in the whole draft (search-and-edit hits it)."""
+    whole = "\n".join([d.meta.title, *d.preamble, *(s.title for s in d.sections),
+                       *(it.text for _, _, _, it in d.iter_items())])
+    starts = range(len(text) - size, 0, -1) if tail else range(2, len(text) - size)
+    for at in starts:
+        piece = text[at:at + size]
+        if whole.count(piece) == 1 and "\n" not in piece:
+            return piece
+    raise AssertionError("no unique stretch")
+
+
 class WpsDoc:
     """A plan as WPS would save it, with tracked edits and comments applied in order."""
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from review_wps import WpsDoc
+from review_wps import unique as _unique
 
 from drafter.draft import DraftFile, new_draft
 from drafter.export import export_bytes
@@ -38,18 +39,6 @@ def lo_review(src: Path, out: Path, edits: list[dict], profile: Path) -> Path:
     subprocess.run(["/usr/bin/python3", str(UNO_SCRIPT), str(src), str(out), str(spec),
                     str(profile)], check=True, timeout=300, capture_output=True)
     return out
-
-
-def _unique(d: Plan, text: str, size: int = 6, tail: bool = False) -> str:
-    """A stretch of ``text`` that occurs once in the whole draft (search-and-edit hits it)."""
-    whole = "\n".join([d.meta.title, *d.preamble, *(s.title for s in d.sections),
-                       *(it.text for _, _, _, it in d.iter_items())])
-    starts = range(len(text) - size, 0, -1) if tail else range(2, len(text) - size)
-    for at in starts:
-        piece = text[at:at + size]
-        if whole.count(piece) == 1 and "\n" not in piece:
-            return piece
-    raise AssertionError("no unique stretch")
 
 
 def _edits(d: Plan) -> tuple[list[dict], list[tuple[str, str, str | None, str]]]:

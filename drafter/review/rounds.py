@@ -255,3 +255,16 @@ def _move_item(plan: Plan, p: M.Proposal) -> Plan:
     sections = list(plan.sections)
     sections[to] = replace(sections[to], items=(*items[:at], item, *items[at:]))
     return renumber(replace(plan, sections=tuple(sections)))
+
+
+def locate_block(plan: Plan, p: M.Proposal) -> tuple[int, ...] | None:
+    """The outline position (0-based section[, item]) a proposal is about in ``plan`` now."""
+    if p.target == M.ITEM:
+        try:
+            _, si, ii = _find_block(plan, p)
+        except InputError:
+            return (p.section_no - 1,) if 0 < p.section_no <= len(plan.sections) else None
+        return si, ii
+    if 0 < p.section_no <= len(plan.sections):
+        return (p.section_no - 1,)
+    return None

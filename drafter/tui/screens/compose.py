@@ -56,6 +56,7 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         Binding("f2", "metadata", "元数据", id="compose.metadata"),
         Binding("f3", "diff", "对比", id="compose.diff"),
         Binding("f4", "export", "导出", id="compose.export"),
+        Binding("f5", "review", "审阅意见", id="compose.review"),
         Binding("f6", "toggle_side", "显示/隐藏侧栏", id="compose.toggle_side", show=False),
         Binding("f7", "focus_checks", "查看检查结果", id="compose.focus_checks", show=False),
         Binding("f8", "focus_similar", "查看相似表述", id="compose.focus_similar", show=False),
@@ -119,6 +120,20 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
 
         self.save_now()
         self.app.push_screen(ExportDialog(self.plan, self.draft_file.path))
+
+    def action_review(self) -> None:
+        """Open the review queue (import a reviewed .docx, decide on each change)."""
+        from drafter.tui.screens.review import ReviewScreen
+
+        self.save_now()
+
+        def back(ref: tuple[int, ...] | None) -> None:
+            if ref:
+                self.cursor = ref
+            self.query_one(Outline).show(self.plan, self.cursor)
+            self._load_editor()
+
+        self.app.push_screen(ReviewScreen(self), back)
 
     def action_back(self) -> None:
         """Save and return to the library."""
