@@ -9,13 +9,15 @@ install:
 install-dev:
 	$(PYTHON) -m pip install -q -e '.[dev]'
 
-# LibreOffice and CJK fonts render the exported .docx in the layout tests.
+# LibreOffice and CJK fonts render the exported .docx in the layout tests; python3-uno lets
+# the review tests edit documents in LibreOffice as reviewers do (run with /usr/bin/python3).
 system-deps:
-	@if ! command -v soffice >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	@if ! command -v soffice >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q . \
+		|| ! /usr/bin/python3 -c 'import uno' >/dev/null 2>&1; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-			libreoffice-writer-nogui fonts-noto-cjk fontconfig >/dev/null; \
+			libreoffice-writer-nogui python3-uno fonts-noto-cjk fontconfig >/dev/null; \
 	fi
 
 run: install

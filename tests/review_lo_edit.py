@@ -12,7 +12,8 @@ Run with the system Python that has LibreOffice's UNO bridge (Debian: python3-un
 EDITS.json is a list of edits applied in order, each naming its reviewer:
 ``{"op": "replace", "find": "旧", "text": "新", "author": "张局长"}``; ops are ``replace``,
 ``insert`` (after ``find``), ``delete``, ``comment`` (on ``find``, with ``text``) and
-``paragraph`` (a new paragraph ``text`` after the paragraph holding ``find``). LibreOffice
+``paragraph`` (a new paragraph ``text`` after the paragraph holding ``find``), and
+``accept_all`` (accept every tracked change, as 接受所有修订 does). LibreOffice
 starts headless with its own profile in PROFILE_DIR, so parallel runs do not collide.
 """
 
@@ -84,6 +85,14 @@ def find(doc, words: str):  # type: ignore[no-untyped-def]
 
 
 def apply(ctx, doc, edit: dict) -> None:  # type: ignore[no-untyped-def]
+    if edit["op"] == "accept_all":
+        # What a reviewer does with 接受所有修订.
+        doc.RecordChanges = False
+        helper = ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.DispatchHelper", ctx)
+        helper.executeDispatch(doc.getCurrentController().getFrame(),
+                               ".uno:AcceptAllTrackedChanges", "", 0, ())
+        return
     set_author(ctx, edit["author"])
     found = find(doc, edit["find"])
     text = found.getText()

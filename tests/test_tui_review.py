@@ -122,3 +122,25 @@ async def _another_plan(tmp_path: Path, seed_plans) -> None:
         await settle(app, pilot)
         assert not screen.plan.rounds
         assert any("不符" in n.message for n in app._notifications)
+
+
+async def _queue_shown(pilot) -> None:
+    """A draft with a review round imported (fixed dates), then F5."""
+    from tests.test_tui_support import open_new_draft
+    from drafter.review.rounds import import_round
+
+    app = pilot.app
+    await open_new_draft(app, pilot)
+    screen = app.screen
+    path = _reviewed(screen.plan, Path(screen.draft_file.path).with_suffix(".docx"))
+    plan, _ = import_round(screen.plan, path, when="2024-03-06T08:00:00Z")
+    screen.commit(plan, "导入审阅稿")
+    await pilot.press("f5")  # F5: the review queue
+    await settle(app, pilot)
+    await pilot.press("down")  # highlight the second entry
+    await pilot.pause()
+
+
+def test_review_queue_snapshot(home: Path, snap_compare) -> None:
+    """The queue: one line per change and comment with item, reviewer, date and words."""
+    assert snap_compare(new_app(), terminal_size=(120, 40), run_before=_queue_shown)

@@ -17,6 +17,8 @@ from drafter.diff.json import dumps
 from drafter.diff.render_html import render_html
 from drafter.diff.render_text import print_diff
 from drafter.errors import InputError
+from drafter.library import Library
+from drafter.model import Plan
 
 HELP = "对比两份要点（去年与今年草稿），逐条逐词标出修改，可输出终端、JSON、网页或 Word 修订稿"
 
@@ -27,7 +29,13 @@ FILE_WIDTH = 100
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("base", metavar="BASE", help="去年的要点：资料库编号或文件路径")
-    parser.add_argument("draft", metavar="DRAFT", help="今年的草稿：资料库编号或文件路径")
+    parser.add_argument("draft", metavar="DRAFT", nargs="?",
+                        help="今年的草稿：资料库编号或文件路径（用 --round 时只给草稿）")
+    parser.add_argument(
+        "--round", type=int, action="append", metavar="N", dest="rounds", default=[],
+        help="对比草稿的审阅轮次：--round 1 为第 1 轮送审稿与当前草稿，"
+             "--round 1 --round 2 为两轮送审稿之间（只给一个草稿文件）",
+    )
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -65,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "docx" and not args.output:
         raise InputError("Word 格式需要用 -o 指定输出文件，例如 -o 对比稿.docx。")
     library = open_library(args)
-    diff = diff_plans(library.resolve(args.base), library.resolve(args.draft))
+    diff = diff_plans(*_pair(args, library))
     out = Path(args.output) if args.output else None
     overwrite = bool(args.force)
 
@@ -108,6 +116,22 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         console(stderr=True).print(f"已写入 {out}")
     return 0
+
+
+def _pair(args: argparse.Namespace, library: Library) -> tuple[Plan, Plan]:
+    """The two plans to compare: BASE and DRAFT, or two states of one draft's review rounds."""
+    if not args.rounds:
+        if args.draft is None:
+            raise InputError("请给出两份要点（去年与今年草稿），或用 --round N 对比草稿的审阅轮次。")
+        return library.resolve(args.base), library.resolve(args.draft)
+    if args.draft is not None or len(args.rounds) > 2:
+        raise InputError("用 --round 时只给一个草稿文件，最多两个 --round，如 --round 1 --round 2。")
+    from drafter.review.rounds import plan_at_round
+
+    plan = library.resolve(args.base)
+    older = plan_at_round(plan, args.rounds[0])
+    newer = plan_at_round(plan, args.rounds[1]) if len(args.rounds) == 2 else plan
+    return older, newer
 
 
 def _emit(text: str, out: Path | None, overwrite: bool) -> None:

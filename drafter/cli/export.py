@@ -43,6 +43,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     for name, text in NOTICE_OPTIONS.items():
         parser.add_argument(f"--{name.replace('_', '-')}", default="", help=text)
+    parser.add_argument(
+        "--sections", metavar="二,三",
+        help="只导出这些部分，作为发给科室的征求意见稿（返回后用 drafter review 导入）",
+    )
     parser.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     parser.add_argument("--json", action="store_true", help="以 JSON 报告导出结果")
 
@@ -67,6 +71,10 @@ def output_format(out: Path, given: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     plan = open_library(args).resolve(args.plan)
+    if args.sections:
+        from drafter.review.solicit import solicitation
+
+        plan = solicitation(plan, args.sections)
     out = Path(args.output)
     fmt = output_format(out, args.format)
     overrides = {name: getattr(args, name) for name in NOTICE_OPTIONS}

@@ -9,6 +9,9 @@ from rich.text import Text
 from drafter.review.model import COMMENT, DECISION_NAMES, KIND_NAMES, Proposal, Round
 
 #: The keys of one change in ``drafter review --format json`` (a contract scripts rely on).
+#: Characters of unchanged text shown either side of a change.
+CONTEXT = 8
+
 KEYS = ("kind", "author", "date", "section", "item", "before", "after", "comment")
 
 
@@ -42,10 +45,14 @@ def word_change(p: Proposal) -> Text:
         for reply in p.replies:
             out.append(f"\n    回复 {reply}", style="dim")
         return out
+    if p.left:
+        out.append("…" + p.left[-CONTEXT:], style="dim")
     if p.before:
         out.append("[-" + _short(p.before) + "-]", style="red strike")
     if p.after:
         out.append("{+" + _short(p.after) + "+}", style="green underline")
+    if p.right:
+        out.append(p.right[:CONTEXT] + "…", style="dim")
     if p.comment:
         out.append(" 批注：" + p.comment, style="yellow")
     return out

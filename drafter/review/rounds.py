@@ -268,3 +268,12 @@ def locate_block(plan: Plan, p: M.Proposal) -> tuple[int, ...] | None:
     if 0 < p.section_no <= len(plan.sections):
         return (p.section_no - 1,)
     return None
+
+
+def plan_at_round(plan: Plan, number: int) -> Plan:
+    """The draft as it stood when round ``number`` came back (before its decisions)."""
+    for r in plan.rounds:
+        if r.number == number and r.snapshot is not None:
+            return replace(r.snapshot, id=plan.id, base=plan.base)
+    have = "、".join(str(r.number) for r in plan.rounds) or "无"
+    raise InputError(f"草稿中没有第 {number} 轮审阅的记录（已有：{have}）。")

@@ -56,7 +56,7 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         Binding("f2", "metadata", "元数据", id="compose.metadata"),
         Binding("f3", "diff", "对比", id="compose.diff"),
         Binding("f4", "export", "导出", id="compose.export"),
-        Binding("f5", "review", "审阅意见", id="compose.review"),
+        Binding("f5", "review", "审阅意见", id="compose.review", show=False),
         Binding("f6", "toggle_side", "显示/隐藏侧栏", id="compose.toggle_side", show=False),
         Binding("f7", "focus_checks", "查看检查结果", id="compose.focus_checks", show=False),
         Binding("f8", "focus_similar", "查看相似表述", id="compose.focus_similar", show=False),

@@ -88,7 +88,7 @@ class ReviewScreen(BaseScreen):
             return
         summary.update(
             f"第 {r.number} 轮（{r.file}，{r.imported[:10]}）：共 {len(r.proposals)} 条，"
-            f"待定 {r.pending} 条。a 接受  r 拒绝  A 接受此人全部修改  c 批注回复  g 转到条目"
+            f"待定 {r.pending} 条。"
         )
         queue.add_options(Option(line(p), id=p.id) for p in r.proposals)
         if keep is not None:
