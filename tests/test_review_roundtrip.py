@@ -77,7 +77,7 @@ def test_solicitation_of_two_sections_comes_back_as_their_changes(
          "author": "社会救助科"},
     ]
     returned = lo_review(out, tmp_path / "社会救助科.docx", edits, tmp_path / "profile")
-    plan, r = import_round(d, returned)
+    _plan, r = import_round(d, returned)
     assert r.sections == (s1.title, s2.title)
     got = [(p.kind, p.section, p.item, p.author) for p in r.proposals]
     assert got == [

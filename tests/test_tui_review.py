@@ -126,8 +126,8 @@ async def _another_plan(tmp_path: Path, seed_plans) -> None:
 
 async def _queue_shown(pilot) -> None:
     """A draft with a review round imported (fixed dates), then F5."""
-    from tests.test_tui_support import open_new_draft
     from drafter.review.rounds import import_round
+    from tests.test_tui_support import open_new_draft
 
     app = pilot.app
     await open_new_draft(app, pilot)
