@@ -69,6 +69,7 @@ class WpsDoc:
         self.paras: list[Para] = []
         self.comments: list[Comment] = []
         self.rev = 100
+        self.moves = 1
         self._add(plan.meta.title)
         for p in plan.preamble:
             self._add(p)
@@ -124,6 +125,16 @@ class WpsDoc:
         k = next(i for i, p in enumerate(self.paras) if p.text.startswith(after_start))
         self.paras.insert(k + 1, Para([("ins", text, author, date)], ("ins", author, date)))
 
+    def move_paragraph(self, start: str, after_start: str, author: str, date: str) -> None:
+        """Move a whole paragraph after another, with 修订 (Word's moveFrom/moveTo)."""
+        k = next(i for i, p in enumerate(self.paras) if p.text.startswith(start))
+        para = self.paras[k]
+        text = para.text
+        para.segments = [("moveFrom", text, author, date)]
+        para.mark = ("moveFrom", author, date)
+        j = next(i for i, p in enumerate(self.paras) if p.text.startswith(after_start))
+        self.paras.insert(j + 1, Para([("moveTo", text, author, date)], ("moveTo", author, date)))
+
     def edit_plain(self, old: str, new: str) -> None:
         """An edit made with 修订 switched off: the text simply changes."""
         para, k, at = self._find(old)
@@ -153,8 +164,15 @@ class WpsDoc:
 
     def _rev(self, kind: str, author: str, date: str, inner: str) -> str:
         self.rev += 1
-        tag = "w:ins" if kind == "ins" else "w:del"
-        return f'<{tag} w:id="{self.rev}" w:author="{escape(author)}" w:date="{date}">{inner}</{tag}>'
+        tag = {"ins": "w:ins", "del": "w:del", "moveFrom": "w:moveFrom",
+               "moveTo": "w:moveTo"}[kind]
+        element = f'<{tag} w:id="{self.rev}" w:author="{escape(author)}" w:date="{date}">{inner}</{tag}>'
+        if kind.startswith("move") and inner:
+            mark = f'w:id="{self.rev + 500}"'
+            element = (f'<w:{kind}RangeStart {mark} w:name="move{self.moves}" '
+                       f'w:author="{escape(author)}" w:date="{date}"/>{element}'
+                       f'<w:{kind}RangeEnd {mark}/>')
+        return element
 
     def _paragraph(self, para: Para) -> str:
         ppr = ""
@@ -165,7 +183,7 @@ class WpsDoc:
         for kind, text, author, date in para.segments:
             if kind == "keep":
                 body.append(self._run(kind, text) if text else "")
-            elif kind in ("ins", "del"):
+            elif kind in ("ins", "del", "moveFrom", "moveTo"):
                 body.append(self._rev(kind, author, date, self._run(kind, text)))
             elif kind == "cstart":
                 body.append(f'<w:commentRangeStart w:id="{text}"/>')

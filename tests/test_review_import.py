@@ -176,3 +176,24 @@ def test_round_record_survives_the_draft_file(seed_plans, tmp_path: Path) -> Non
     again = next(p for p in r2.proposals if p.kind == "replace")
     assert again.decision == M.REJECTED and again.repeat_of == change.id
     assert r2.pending == 1
+
+
+def test_moved_item_is_one_proposal_and_accepting_moves_it(seed_plans, tmp_path: Path) -> None:
+    """Word/WPS record a moved paragraph as moveFrom + moveTo: one ``move`` at the item's old
+    place, and accepting it puts the item after its new neighbour."""
+    d = _draft(seed_plans, 3)
+    moving, after = d.sections[1].items[0], d.sections[2].items[0]
+    doc = WpsDoc(d)
+    doc.move_paragraph(moving.label + moving.heading[:6], after.label + after.heading[:6],
+                       "局长", "2024-03-05T09:00:00")
+    review = read_review(d, doc.save(tmp_path / "move.docx"))
+    moves = [p for p in review.proposals if p.kind == M.MOVE]
+    assert len(moves) == 1 and len(review.proposals) == 1, review.proposals
+    move = moves[0]
+    assert (move.section, move.item, move.author) == (d.sections[1].title, moving.label, "局长")
+    assert move.to_section == 3
+    plan, r = import_round(d, tmp_path / "move.docx")
+    plan = accept(plan, r.proposals[0].id)
+    assert plan.sections[2].items[1].text == moving.text
+    assert moving.text not in [it.text for it in plan.sections[1].items]
+    assert plan.item_count() == d.item_count()

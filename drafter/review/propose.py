@@ -220,8 +220,9 @@ def _from_change(ch: _Change, ctx: _Context, notes: tuple[Note, ...]) -> M.Propo
     if new_item is not None and target in (M.ITEM, M.SECTION_TITLE, M.INTRO):
         fields = _where(ctx, M.SECTION_TITLE, si, -1)
         return M.Proposal(
-            id="", kind=M.INSERT, author=ch.author, date=ch.date, before=None,
-            after=inserted, comment=comment, target=M.NEW_ITEM, anchor=_anchor(ctx, target, si, ii),
+            id="", kind=M.MOVE if ch.move else M.INSERT, author=ch.author, date=ch.date,
+            before=None, after=inserted, comment=comment, target=M.NEW_ITEM,
+            anchor=_anchor(ctx, target, si, ii),
             section_no=si + 1 if si >= 0 else 0, item_no=ii + 1 if target == M.ITEM else 0,
             section=fields[0], item=None,
         )
@@ -258,24 +259,36 @@ def _new_item_text(inserted: str) -> str | None:
 
 
 def _pair_moves(found: list[tuple[int, M.Proposal]]) -> None:
-    """A move's two ends (moveFrom, moveTo) become one proposal at the old place."""
+    """A moved item's two ends (moveFrom, moveTo) become one proposal at its old place.
+
+    An end without its partner is what it looks like alone: a whole item leaving is a
+    deletion, one arriving an insertion. Moved words inside items stay two proposals (the
+    words leave one place and arrive at another), each applied on its own.
+    """
     from dataclasses import replace
 
-    by_text: dict[str, int] = {}
+    def key(p: M.Proposal) -> str:
+        text = p.before if p.target == M.ITEM else p.after
+        label = find_label((text or "").strip())
+        return fold(label.rest if label is not None and p.target == M.NEW_ITEM else text or "")
+
+    sources = {key(p): k for k, (_, p) in enumerate(found)
+               if p.kind == M.MOVE and p.target == M.ITEM and p.before and not p.left}
     drop: set[int] = set()
     for k, (_, p) in enumerate(found):
-        if p.kind != M.MOVE:
+        if p.kind != M.MOVE or p.target != M.NEW_ITEM:
             continue
-        key = fold(p.before or p.after or "")
-        if key in by_text:
-            j = by_text.pop(key)
-            src, dst = (found[j][1], p) if found[j][1].before else (p, found[j][1])
-            merged = replace(src, after=dst.after or src.before, to_section=dst.section_no,
-                             to_anchor=dst.anchor if dst.target == M.ITEM else "")
-            found[j] = (found[j][0], merged)
-            drop.add(k)
-        else:
-            by_text[key] = k
+        j = sources.pop(key(p), None)
+        if j is None:
+            found[k] = (found[k][0], replace(p, kind=M.INSERT))
+            continue
+        src = found[j][1]
+        found[j] = (found[j][0], replace(
+            src, after=src.before, to_section=p.section_no or src.section_no,
+            to_anchor=p.anchor if p.item_no else ""))
+        drop.add(k)
+    for j in sources.values():
+        found[j] = (found[j][0], replace(found[j][1], kind=M.DELETE))
     for k in sorted(drop, reverse=True):
         del found[k]
 
