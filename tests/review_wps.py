@@ -135,6 +135,13 @@ class WpsDoc:
         j = next(i for i, p in enumerate(self.paras) if p.text.startswith(after_start))
         self.paras.insert(j + 1, Para([("moveTo", text, author, date)], ("moveTo", author, date)))
 
+    def move_plain(self, start: str, after_start: str) -> None:
+        """Cut a paragraph and paste it after another with 修订 switched off."""
+        k = next(i for i, p in enumerate(self.paras) if p.text.startswith(start))
+        para = self.paras.pop(k)
+        j = next(i for i, p in enumerate(self.paras) if p.text.startswith(after_start))
+        self.paras.insert(j + 1, para)
+
     def edit_plain(self, old: str, new: str) -> None:
         """An edit made with 修订 switched off: the text simply changes."""
         para, k, at = self._find(old)

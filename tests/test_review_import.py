@@ -197,3 +197,18 @@ def test_moved_item_is_one_proposal_and_accepting_moves_it(seed_plans, tmp_path:
     assert plan.sections[2].items[1].text == moving.text
     assert moving.text not in [it.text for it in plan.sections[1].items]
     assert plan.item_count() == d.item_count()
+
+
+def test_item_moved_without_track_changes(seed_plans, tmp_path: Path) -> None:
+    """Cut and paste with 修订 off: found by alignment as a move with no author."""
+    d = _draft(seed_plans, 1)
+    moving, after = d.sections[1].items[0], d.sections[3].items[0]
+    doc = WpsDoc(d)
+    doc.move_plain(moving.label + moving.heading[:6], after.label + after.heading[:6])
+    review = read_review(d, doc.save(tmp_path / "plain-move.docx"))
+    moves = [p for p in review.proposals if p.kind == M.MOVE]
+    assert [(p.author, p.section, p.item, p.to_section) for p in moves] == [
+        (None, d.sections[1].title, moving.label, 4)]
+    plan, r = import_round(d, tmp_path / "plain-move.docx")
+    plan = accept(plan, next(p.id for p in r.proposals if p.kind == M.MOVE))
+    assert plan.sections[3].items[1].text == moving.text
