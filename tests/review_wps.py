@@ -102,6 +102,13 @@ class WpsDoc:
         parts += [("keep", after, "", "")] if after else []
         para.segments[k:k + 1] = parts
 
+    def renumber(self, label: str, new: str, author: str, date: str) -> None:
+        """A tracked change of an item's number only (the reviewer renumbered by hand)."""
+        para = next(p for p in self.paras if p.text.startswith(label))
+        kind, text, a, d = para.segments[0]
+        para.segments[0:1] = [("del", label, author, date), ("ins", new, author, date),
+                              (kind, text[len(label):], a, d)]
+
     def replace(self, old: str, new: str, author: str, date: str) -> None:
         """A tracked replacement: ``old`` deleted, ``new`` inserted by ``author``."""
         self._split(old, [("del", old, author, date), ("ins", new, author, date)])
@@ -149,10 +156,10 @@ class WpsDoc:
         para.segments[k] = (kind, text[:at] + new + text[at + len(old):], a, d)
 
     def comment(self, words: str, text: str, author: str, date: str, *, ranged: bool = False,
-                replies: tuple[tuple[str, str], ...] = ()) -> None:
+                replies: tuple[tuple[str, str], ...] = (), done: bool = False) -> None:
         """A comment after ``words`` (WPS: a reference only; ``ranged``: with a range)."""
         cid = len(self.comments)
-        self.comments.append(Comment(cid, author, date, text))
+        self.comments.append(Comment(cid, author, date, text, done=done))
         marks = [("cref", str(cid), "", "")]
         if ranged:
             self._split(words, [("cstart", str(cid), "", ""), ("keep", words, "", ""),

@@ -128,6 +128,9 @@ def _wps(d: Plan, path: Path) -> Path:
                          "（二）加强流浪乞讨人员救助管理。开展寒冬送温暖专项行动。",
                          "张局长", "2024-03-05T09:30:00")
     doc.edit_plain(_unique(d, d.sections[3].items[0].body), "切实加强")
+    doc.comment(d.sections[3].items[-1].heading, "已阅", "局长", "2024-03-05T11:00:00", done=True)
+    last = d.sections[4].items[-1]
+    doc.renumber(last.label, "（九十）", "张局长", "2024-03-05T11:10:00")
     return doc.save(path)
 
 
@@ -148,6 +151,9 @@ def test_wps_review_maps_every_change_and_comment(seed_plans, tmp_path: Path) ->
         assert ("insert", s2.title, None, "张局长", M.NEW_ITEM) in got
         assert any(p.author is None and p.section == s3.title and p.item == s3.items[0].label
                    and "切实加强" in (p.after or "") for p in review.proposals), got
+        done = next(p for p in review.proposals if p.comment == "已阅")
+        assert done.decision == M.RESOLVED and done.item == s3.items[-1].label
+        assert not any(p.after == "（九十）" for p in review.proposals)  # numbers are drafter's
         reply = next(p for p in review.proposals if p.comment == "这条要再压缩一下")
         assert reply.replies == ("王科长：已压缩",)
         assert reply.before == s2.items[0].heading

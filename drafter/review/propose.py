@@ -89,7 +89,8 @@ def propose(draft: Plan, doc: Reviewed, *, where: str = "审阅稿") -> Review:
     found: list[tuple[int, M.Proposal]] = []
     changes = _tracked(doc, ctx)
     for ch in changes:
-        found.append((ch.start, _from_change(ch, ctx, doc.notes)))
+        if not _label_only(ch, ctx):
+            found.append((ch.start, _from_change(ch, ctx, doc.notes)))
     _pair_moves(found)
     for note in doc.notes:
         found.append((note.start, _from_note(note, ctx)))
@@ -236,6 +237,16 @@ def _from_change(ch: _Change, ctx: _Context, notes: tuple[Note, ...]) -> M.Propo
         anchor=_anchor(ctx, target, si, ii), left="" if whole else left,
         right="" if whole else right,
     )
+
+
+def _label_only(ch: _Change, ctx: _Context) -> bool:
+    """A change to an item's or section's number alone: drafter renumbers by itself."""
+    region = ctx.regions.regions[ch.region]
+    if region.key[0] not in ("item", "section") or region.content <= region.start:
+        return False
+    inside = ch.start >= region.start and ch.end <= region.content
+    label = find_label((ch.inserted or "").strip() + "x")
+    return inside and (not ch.inserted or (label is not None and label.rest == "x"))
 
 
 def _whole_item(ch: _Change, ctx: _Context, index: int) -> str:
