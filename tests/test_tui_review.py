@@ -74,9 +74,11 @@ async def _walk_a_round(tmp_path: Path) -> None:
         await pilot.pause()
         decisions = [p.decision for p in review.round.proposals]
         assert decisions == [M.ACCEPTED, M.ACCEPTED, M.RESOLVED, M.REJECTED]
-        await pilot.press("escape")  # back to the draft
+        await pilot.press("up")  # highlight the comment (1.3)
+        await pilot.press("g")  # g: back to the draft, at the commented item
         await pilot.pause()
         assert isinstance(app.screen, ComposeScreen)
+        assert screen.cursor == (1, 0)
         path = screen.draft_file.path
         await app.action_quit()
     _, reopened = DraftFile.open(path)
