@@ -58,6 +58,24 @@ def test_tracked_export_accepted_in_libreoffice_gives_the_draft(seed_plans, tmp_
 
 
 @pytest.mark.render
+def test_reviewer_edits_on_top_of_the_tracked_export(seed_plans, tmp_path: Path) -> None:
+    """The year-over-year 修订稿 sent to the leaders comes back with their own changes on top:
+    drafter's revisions are the draft's text; only the reviewer's are proposed."""
+    base = seed_plans[2]
+    draft = _edited(base)
+    tracked = tmp_path / "修订稿.docx"
+    write_tracked(diff_plans(base, draft), tracked)
+    item = draft.sections[1].items[0]
+    words = unique(draft, item.body)
+    edits = [{"op": "replace", "find": words, "text": "全面", "author": "分管副局长"}]
+    returned = lo_review(tracked, tmp_path / "领导审阅.docx", edits, tmp_path / "profile")
+    review = read_review(draft, returned)
+    assert [(p.kind, p.author, p.section, p.item, p.before, p.after)
+            for p in review.proposals] == [
+        ("replace", "分管副局长", draft.sections[1].title, item.label, words, "全面")]
+
+
+@pytest.mark.render
 def test_solicitation_of_two_sections_comes_back_as_their_changes(
     seed_plans, tmp_path: Path, home: Path, capsys
 ) -> None:

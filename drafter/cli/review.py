@@ -13,6 +13,10 @@ HELP = "导入审阅稿（Word/WPS 的修订和批注），逐条对应到草稿
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("draft", metavar="DRAFT", help="草稿文件（.toml）或资料库编号")
     parser.add_argument("file", metavar="FILE", help="审阅后返回的 .docx（含修订、批注）")
+    parser.add_argument(
+        "--author", action="append", default=[], metavar="NAME",
+        help="导出修订稿时用的修订者（drafter diff --author，默认 drafter）：其修订算作草稿原文",
+    )
     parser.add_argument("--dry-run", action="store_true", help="只列出审阅意见，不记入草稿")
     add_format(parser)
 
@@ -23,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
 
     plan, draft = open_draft(args, args.draft)
     try:
-        updated, round_ = import_round(plan, args.file)
+        updated, round_ = import_round(plan, args.file,
+                                       own_authors=tuple(args.author) or ("drafter",))
     except AlreadyImported as exc:
         print(f"提示：{exc.message}", file=sys.stderr)
         updated, round_ = plan, exc.round

@@ -73,10 +73,16 @@ class _Context:
     sections: dict[int, int]
 
 
-def read_review(draft: Plan, path: Path | str) -> Review:
-    """Read a reviewed .docx and map its changes and comments onto ``draft``."""
+def read_review(
+    draft: Plan, path: Path | str, *, own_authors: tuple[str, ...] = ("drafter",)
+) -> Review:
+    """Read a reviewed .docx and map its changes and comments onto ``draft``.
+
+    Revisions by ``own_authors`` (drafter's tracked-changes export against last year) are the
+    draft's own text, not a reviewer's.
+    """
     path = Path(path)
-    doc = read_reviewed(path)
+    doc = read_reviewed(path, own_authors=own_authors)
     return propose(draft, doc, where=path.name)
 
 

@@ -35,7 +35,10 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def import_round(plan: Plan, path: Path | str, *, when: str | None = None) -> tuple[Plan, M.Round]:
+def import_round(
+    plan: Plan, path: Path | str, *, when: str | None = None,
+    own_authors: tuple[str, ...] = ("drafter",),
+) -> tuple[Plan, M.Round]:
     """The draft with the reviewed file at ``path`` added as a new round, and that round.
 
     Raises :class:`InputError` (one Chinese sentence) for a file that cannot be read, does not
@@ -54,7 +57,7 @@ def import_round(plan: Plan, path: Path | str, *, when: str | None = None) -> tu
     for old in plan.rounds:
         if old.sha256 == digest:
             raise AlreadyImported(f"{path.name} 已作为第 {old.number} 轮导入，未重复导入。", old)
-    review = read_review(plan, path)
+    review = read_review(plan, path, own_authors=own_authors)
     return add_round(plan, review, file=path.name, sha256=digest, when=when)
 
 
