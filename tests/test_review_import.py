@@ -218,3 +218,20 @@ def test_item_moved_without_track_changes(seed_plans, tmp_path: Path) -> None:
     plan, r = import_round(d, tmp_path / "plain-move.docx")
     plan = accept(plan, next(p.id for p in r.proposals if p.kind == M.MOVE))
     assert plan.sections[3].items[1].text == moving.text
+
+
+def test_accept_everything_from_one_reviewer(seed_plans, tmp_path: Path) -> None:
+    """Accepting all of one reviewer's changes applies exactly those; others stay pending and
+    comments are left for the writer to answer."""
+    from drafter.review.rounds import accept_author
+
+    d = _draft(seed_plans, 0)
+    plan, _ = import_round(d, _wps(d, tmp_path / "r.docx"))
+    plan, done, failed = accept_author(plan, "张局长")
+    mine = [p for p in plan.rounds[0].proposals if p.author == "张局长"]
+    assert done == len([p for p in mine if p.kind != M.COMMENT]) == 3 and not failed
+    assert all(p.decision == M.ACCEPTED for p in mine)
+    others = [p for p in plan.rounds[0].proposals if p.author != "张局长"]
+    assert all(p.decision in (M.PENDING, M.RESOLVED) for p in others)
+    s1 = plan.sections[1]
+    assert "全面落实" in s1.items[0].text
