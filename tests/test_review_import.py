@@ -235,3 +235,21 @@ def test_accept_everything_from_one_reviewer(seed_plans, tmp_path: Path) -> None
     assert all(p.decision in (M.PENDING, M.RESOLVED) for p in others)
     s1 = plan.sections[1]
     assert "全面落实" in s1.items[0].text
+
+
+def test_changes_to_a_section_title_and_the_preamble(seed_plans, tmp_path: Path) -> None:
+    """A tracked change in a section heading names the section (no item); one in the
+    preamble names neither; accepting each rewrites that text."""
+    d = _draft(seed_plans, 3)
+    title = d.sections[2].title
+    doc = WpsDoc(d)
+    doc.replace(title[-4:], title[-4:] + "工作", "局长", "2024-03-05T09:00:00")
+    words = _unique(d, d.preamble[0])
+    doc.delete(words, "局长", "2024-03-05T09:05:00")
+    plan, r = import_round(d, doc.save(tmp_path / "t.docx"))
+    got = [(p.kind, p.section, p.item, p.target) for p in r.proposals]
+    assert got == [("delete", None, None, M.PREAMBLE), ("replace", title, None, M.SECTION_TITLE)]
+    for p in r.proposals:
+        plan = accept(plan, p.id)
+    assert plan.sections[2].title == title + "工作"
+    assert plan.preamble[0] == d.preamble[0].replace(words, "", 1)
