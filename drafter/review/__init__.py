@@ -1,6 +1,7 @@
 """The review loop: reviewers' tracked changes and comments from Word or WPS, back into a draft.
 
-``read_reviewed`` reads a reviewed .docx; ``propose`` maps every change and comment to the
-draft's section and item; ``import_round`` records them as a new review round on the draft;
-``decide`` accepts, rejects or resolves one of them. Pure core: no textual here.
+``docx_read.read_reviewed`` reads a reviewed .docx; ``propose.read_review`` maps every change
+and comment to the draft's section and item; ``rounds.import_round`` records them as the
+draft's next review round, and ``rounds.accept`` / ``reject`` / ``resolve`` decide on one.
+``solicit`` cuts a 征求意见 copy of some sections. Pure core: no textual here.
 """
