@@ -145,13 +145,16 @@ def resolve(plan: Plan, proposal_id: str, reply: str = "", *, when: str | None =
                                   decided=when or now()))
 
 
-def accept_author(plan: Plan, author: str | None, *, when: str | None = None) -> tuple[Plan, int, list[str]]:
-    """Accept every pending change of one reviewer in the latest round.
+def accept_author(
+    plan: Plan, author: str | None, *, number: int | None = None, when: str | None = None
+) -> tuple[Plan, int, list[str]]:
+    """Accept every pending change of one reviewer in round ``number`` (default: the latest).
 
     Returns the draft, how many were applied, and the ids of those whose place could no longer
     be found (left pending).
     """
-    r = current_round(plan)
+    r = current_round(plan) if number is None else next(
+        (x for x in plan.rounds if x.number == number), None)
     if r is None:
         return plan, 0, []
     done, failed = 0, []

@@ -39,6 +39,8 @@ class ReviewScreen(BaseScreen):
         Binding("c", "resolve", "批注已处理并回复", id="review.resolve"),
         Binding("g,enter", "jump", "转到条目", id="review.jump"),
         Binding("i", "import_file", "导入审阅稿", id="review.import"),
+        Binding("p", "round(-1)", "上一轮", id="review.previous_round", show=False),
+        Binding("n", "round(1)", "下一轮", id="review.next_round", show=False),
         Binding("ctrl+z", "undo", "撤销", id="review.undo", priority=True),
         Binding("ctrl+y", "redo", "重做", id="review.redo", priority=True, show=False),
         Binding("escape", "back", "返回草稿", id="review.back"),
@@ -56,6 +58,8 @@ class ReviewScreen(BaseScreen):
         super().__init__()
         self.host = host
         """The compose screen whose draft, history and autosave the decisions go through."""
+        self.viewing: int | None = None
+        """The round shown (its number); None for the latest."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,9 +76,25 @@ class ReviewScreen(BaseScreen):
 
     @property
     def round(self) -> M.Round | None:
-        """The latest review round of the draft."""
+        """The review round shown: the latest unless an earlier one was chosen."""
         rounds = self.host.plan.rounds
+        if self.viewing is not None:
+            found = next((r for r in rounds if r.number == self.viewing), None)
+            if found is not None:
+                return found
         return rounds[-1] if rounds else None
+
+    def action_round(self, delta: int) -> None:
+        """Show the previous (-1) or next (+1) round."""
+        r = self.round
+        if r is None:
+            return
+        numbers = [x.number for x in self.host.plan.rounds]
+        k = numbers.index(r.number) + delta
+        if 0 <= k < len(numbers):
+            self.viewing = numbers[k]
+            self.query_one(OptionList).highlighted = 0
+            self.refresh_queue()
 
     def refresh_queue(self, keep: str | None = None) -> None:
         """Show the latest round's entries; keep the highlight on ``keep`` (an id) or nearby."""
@@ -87,8 +107,8 @@ class ReviewScreen(BaseScreen):
             summary.update("还没有审阅稿。按 i 导入审阅后返回的 .docx（Word/WPS 的修订和批注）。")
             return
         summary.update(
-            f"第 {r.number} 轮（{r.file}，{r.imported[:10]}）：共 {len(r.proposals)} 条，"
-            f"待定 {r.pending} 条。"
+            f"第 {r.number} 轮（共 {len(self.host.plan.rounds)} 轮；{r.file}，{r.imported[:10]}）："
+            f"共 {len(r.proposals)} 条，待定 {r.pending} 条。"
         )
         queue.add_options(Option(line(p), id=p.id) for p in r.proposals)
         if keep is not None:
@@ -160,7 +180,8 @@ class ReviewScreen(BaseScreen):
         result: dict[str, object] = {}
 
         def change(plan: Plan) -> Plan:
-            plan, done, failed = accept_author(plan, p.author)
+            number = self.round.number if self.round is not None else None
+            plan, done, failed = accept_author(plan, p.author, number=number)
             result.update(done=done, failed=failed)
             return plan
 
@@ -241,6 +262,7 @@ class ReviewScreen(BaseScreen):
             self.notify("草稿在读取期间有改动，请重新导入。", severity="warning")
             return
         self.host.commit(message.plan, f"导入第 {message.round.number} 轮审阅稿")
+        self.viewing = None
         self.refresh_queue()
         r = message.round
         self.notify(f"已导入第 {r.number} 轮审阅：{len(r.proposals)} 条，待定 {r.pending} 条。")
