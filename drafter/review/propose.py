@@ -8,23 +8,27 @@ item it falls in. A document whose items mostly do not align is not a review of 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.diff import diff_plans
-from drafter.diff.model import ADDED, DELETE, EQUAL, INSERT, MOVED, REMOVED, ItemPair, PlanDiff
-from drafter.diff.words import fold, word_diff
+from drafter.diff.words import fold
 from drafter.errors import InputError
 from drafter.ingest.clean import clean_lines
 from drafter.model import Plan
 from drafter.parse.labels import find_label
-from drafter.parse.metadata import is_org_line, normalize_date
 from drafter.parse.structure import parse_lines
 from drafter.review import model as M
-from drafter.review.blocks import CONTEXT, block_text
+from drafter.review.context import (
+    Context,
+    anchor,
+    block_of,
+    context_around,
+    make_context,
+    place,
+)
 from drafter.review.docx_read import DEL, INS, KEEP, Note, Piece, Reviewed, read_reviewed
-from drafter.review.regions import Regions, find_regions
+from drafter.review.regions import Regions
+from drafter.review.untracked import untracked
 
 #: Share of the reviewed items' text that must align with the draft for it to be a review of it.
 MATCH_SHARE = 0.5
@@ -60,19 +64,6 @@ class _Change:
     region: int = 0
 
 
-@dataclass
-class _Context:
-    """What the mapping needs at hand."""
-
-    draft: Plan
-    reviewed: Plan
-    text: str
-    regions: Regions
-    diff: PlanDiff
-    items: dict[tuple[int, int], ItemPair]
-    sections: dict[int, int]
-
-
 def read_review(
     draft: Plan, path: Path | str, *, own_authors: tuple[str, ...] = ("drafter",)
 ) -> Review:
@@ -90,7 +81,7 @@ def propose(draft: Plan, doc: Reviewed, *, where: str = "审阅稿") -> Review:
     """Map a read document's changes and comments onto ``draft``."""
     text = doc.old_text
     reviewed = _parse(text, where)
-    ctx = _context(draft, reviewed, text)
+    ctx = make_context(draft, reviewed, text)
     _check_match(ctx, where)
     found: list[tuple[int, M.Proposal]] = []
     changes = _tracked(doc, ctx)
@@ -100,7 +91,7 @@ def propose(draft: Plan, doc: Reviewed, *, where: str = "审阅稿") -> Review:
     _pair_moves(found)
     for note in doc.notes:
         found.append((note.start, _from_note(note, ctx)))
-    found.extend(_untracked(ctx))
+    found.extend(untracked(ctx))
     found.sort(key=lambda t: t[0])
     if not found:
         raise InputError(f"{where} 中没有修订、批注，与草稿的文字也完全相同，没有需要审阅的内容。")
@@ -118,21 +109,7 @@ def _parse(text: str, where: str) -> Plan:
         raise InputError(f"{where} 与这份草稿不符：文中没有找到要点的章节（一、二、…），不像是这份草稿的审阅稿。") from exc
 
 
-def _context(draft: Plan, reviewed: Plan, text: str) -> _Context:
-    diff = diff_plans(draft, reviewed, ledger=False)
-    items: dict[tuple[int, int], ItemPair] = {}
-    for pair in diff.pairs:
-        for ref in pair.drafts:
-            items[(ref.section - 1, ref.item - 1)] = pair
-    sections = {
-        s.base.section - 1: s.draft.section - 1
-        for s in diff.sections
-        if s.base is not None and s.draft is not None
-    }
-    return _Context(draft, reviewed, text, find_regions(text, reviewed), diff, items, sections)
-
-
-def _check_match(ctx: _Context, where: str) -> None:
+def _check_match(ctx: Context, where: str) -> None:
     """Refuse a document most of whose items do not align with the draft's."""
     total = matched = 0
     for si, ii, _section, item in ctx.reviewed.iter_items():
@@ -156,7 +133,7 @@ def _check_match(ctx: _Context, where: str) -> None:
 # -- tracked changes ---------------------------------------------------------------------
 
 
-def _tracked(doc: Reviewed, ctx: _Context) -> list[_Change]:
+def _tracked(doc: Reviewed, ctx: Context) -> list[_Change]:
     """Tracked changes grouped: a run of changed pieces by one reviewer, cut at regions."""
     out: list[_Change] = []
     offset = 0
@@ -206,30 +183,29 @@ def _split(pieces: tuple[Piece, ...], regions: Regions) -> list[Piece]:
     return out
 
 
-def _from_change(ch: _Change, ctx: _Context, notes: tuple[Note, ...]) -> M.Proposal:
+def _from_change(ch: _Change, ctx: Context, notes: tuple[Note, ...]) -> M.Proposal:
     """A proposal for one tracked change."""
     region = ctx.regions.regions[ch.region]
     deleted, inserted = ch.deleted.strip("\n"), ch.inserted.strip("\n")
     kind = M.REPLACE if deleted and inserted else M.DELETE if deleted else M.INSERT
     if ch.move:
         kind = M.MOVE
-    base = _base(ctx, region.key)
-    target, si, ii = base
+    target, si, ii = block_of(ctx, region.key)
     start = max(ch.start, region.content)
     before = ctx.text[start : ch.end].strip("\n") if ch.deleted else ""
     whole = _whole_item(ch, ctx, ch.region)
     new_item = None
     if not ch.deleted and "\n" in ch.inserted:
         new_item = _new_item_text(inserted)
-    fields = _where(ctx, target, si, ii)
-    left, right = _context_around(ctx, ch.region, start, ch.end)
+    fields = place(ctx, target, si, ii)
+    left, right = context_around(ctx, ch.region, start, ch.end)
     comment = _comment_on(notes, ch.start, ch.end)
     if new_item is not None and target in (M.ITEM, M.SECTION_TITLE, M.INTRO):
-        fields = _where(ctx, M.SECTION_TITLE, si, -1)
+        fields = place(ctx, M.SECTION_TITLE, si, -1)
         return M.Proposal(
             id="", kind=M.MOVE if ch.move else M.INSERT, author=ch.author, date=ch.date,
             before=None, after=inserted, comment=comment, target=M.NEW_ITEM,
-            anchor=_anchor(ctx, target, si, ii),
+            anchor=anchor(ctx, target, si, ii),
             section_no=si + 1 if si >= 0 else 0, item_no=ii + 1 if target == M.ITEM else 0,
             section=fields[0], item=None,
         )
@@ -240,12 +216,12 @@ def _from_change(ch: _Change, ctx: _Context, notes: tuple[Note, ...]) -> M.Propo
         before=(whole or before) or None, after=inserted or None, comment=comment,
         target=target, section_no=si + 1 if si >= 0 else 0,
         item_no=ii + 1 if target == M.ITEM else 0,
-        anchor=_anchor(ctx, target, si, ii), left="" if whole else left,
+        anchor=anchor(ctx, target, si, ii), left="" if whole else left,
         right="" if whole else right,
     )
 
 
-def _label_only(ch: _Change, ctx: _Context) -> bool:
+def _label_only(ch: _Change, ctx: Context) -> bool:
     """A change to an item's or section's number alone: drafter renumbers by itself."""
     region = ctx.regions.regions[ch.region]
     if region.key[0] not in ("item", "section") or region.content <= region.start:
@@ -255,7 +231,7 @@ def _label_only(ch: _Change, ctx: _Context) -> bool:
     return inside and (not ch.inserted or (label is not None and label.rest == "x"))
 
 
-def _whole_item(ch: _Change, ctx: _Context, index: int) -> str:
+def _whole_item(ch: _Change, ctx: Context, index: int) -> str:
     """The deleted text when a deletion takes a whole item (label and all), else ''."""
     region = ctx.regions.regions[index]
     if region.key[0] != "item" or not ch.deleted:
@@ -313,19 +289,19 @@ def _pair_moves(found: list[tuple[int, M.Proposal]]) -> None:
 # -- comments ----------------------------------------------------------------------------
 
 
-def _from_note(note: Note, ctx: _Context) -> M.Proposal:
+def _from_note(note: Note, ctx: Context) -> M.Proposal:
     """A proposal for one comment: the words it covers and what it says."""
     index = ctx.regions.at(note.start)
     region = ctx.regions.regions[index]
-    target, si, ii = _base(ctx, region.key)
-    fields = _where(ctx, target, si, ii)
+    target, si, ii = block_of(ctx, region.key)
+    fields = place(ctx, target, si, ii)
     start = note.start if note.start >= region.content else region.content
     covered = ctx.text[start : max(start, note.end)].strip() or None
     return M.Proposal(
         id="", kind=M.COMMENT, author=note.author, date=note.date, section=fields[0],
         item=fields[1], before=covered, after=None, comment=note.text, target=target,
         section_no=si + 1 if si >= 0 else 0, item_no=ii + 1 if target == M.ITEM else 0,
-        anchor=_anchor(ctx, target, si, ii), replies=note.replies,
+        anchor=anchor(ctx, target, si, ii), replies=note.replies,
         decision=M.RESOLVED if note.done else M.PENDING,
     )
 
@@ -336,220 +312,3 @@ def _comment_on(notes: tuple[Note, ...], start: int, end: int) -> str | None:
     return "\n".join(texts) if texts else None
 
 
-# -- edits made without track changes ----------------------------------------------------
-
-
-def _untracked(ctx: _Context) -> list[tuple[int, M.Proposal]]:
-    """The text differences between the draft and the reviewed document (author unknown)."""
-    out: list[tuple[int, M.Proposal]] = []
-    starts = {r.key: r for r in ctx.regions.regions}
-    last = _last_item(ctx.reviewed)
-    for pair in ctx.diff.pairs:
-        if pair.status == REMOVED and pair.base is not None:
-            si = pair.base.section - 1
-            if si in ctx.sections:
-                out.append((_order_after(ctx, pair, starts), _untracked_delete(ctx, pair)))
-            continue
-        if pair.status == ADDED and pair.draft is not None:
-            out.append(_untracked_new(ctx, pair, starts))
-            continue
-        if pair.base is None or pair.draft is None or len(pair.bases) > 1 or len(pair.drafts) > 1:
-            continue
-        si, ii = pair.base.section - 1, pair.base.item - 1
-        region = starts.get(("item", pair.draft.section - 1, pair.draft.item - 1))
-        origin = region.content if region else 0
-        reviewed_text = pair.draft.text
-        if (pair.draft.section - 1, pair.draft.item - 1) == last:
-            reviewed_text = _strip_signature(reviewed_text, pair.base.text)
-        changes = word_diff(pair.base.text, reviewed_text)
-        out.extend(_text_changes(ctx, M.ITEM, si, ii, changes, origin))
-        if pair.status == MOVED:
-            out.append((origin, _untracked_move(ctx, pair)))
-    out.extend(_untracked_blocks(ctx, starts))
-    return out
-
-
-def _text_changes(
-    ctx: _Context, target: str, si: int, ii: int, changes, origin: int  # type: ignore[no-untyped-def]
-) -> list[tuple[int, M.Proposal]]:
-    """One untracked proposal per word-level change inside one block."""
-    out = []
-    draft_at = reviewed_at = 0
-    text = block_text(ctx.draft, target, si, ii) or ""
-    fields = _where(ctx, target, si, ii)
-    for c in changes:
-        if c.op != EQUAL and fold(c.base) != fold(c.draft):
-            kind = M.INSERT if c.op == INSERT else M.DELETE if c.op == DELETE else M.REPLACE
-            out.append((origin + reviewed_at, M.Proposal(
-                id="", kind=kind, author=None, date=None, section=fields[0], item=fields[1],
-                before=c.base or None, after=c.draft or None, target=target,
-                section_no=si + 1 if si >= 0 else 0, item_no=ii + 1 if target == M.ITEM else 0,
-                anchor=text, left=text[max(0, draft_at - CONTEXT) : draft_at],
-                right=text[draft_at + len(c.base) : draft_at + len(c.base) + CONTEXT],
-            )))
-        draft_at += len(c.base)
-        reviewed_at += len(c.draft)
-    return out
-
-
-def _untracked_blocks(ctx: _Context, starts) -> list[tuple[int, M.Proposal]]:  # type: ignore[no-untyped-def]
-    """Untracked edits of the title, the preamble, section titles and intros."""
-    out: list[tuple[int, M.Proposal]] = []
-    draft, reviewed = ctx.draft, ctx.reviewed
-    if reviewed.meta.title and draft.meta.title:
-        region = starts.get(("title",))
-        out.extend(_text_changes(ctx, M.TITLE, -1, -1, word_diff(draft.meta.title, reviewed.meta.title),
-                                 region.content if region else 0))
-    if reviewed.preamble:
-        region = starts.get(("preamble",))
-        changes = word_diff("\n".join(draft.preamble), "\n".join(reviewed.preamble))
-        out.extend(_text_changes(ctx, M.PREAMBLE, -1, -1, changes, region.content if region else 0))
-    for si, ri in ctx.sections.items():
-        section, rsection = draft.sections[si], reviewed.sections[ri]
-        region = starts.get(("section", ri))
-        origin = region.content if region else 0
-        out.extend(_text_changes(ctx, M.SECTION_TITLE, si, -1,
-                                 word_diff(section.title, rsection.title), origin))
-        if section.intro or rsection.intro:
-            region = starts.get(("intro", ri))
-            out.extend(_text_changes(ctx, M.INTRO, si, -1, word_diff(
-                "\n".join(section.intro), "\n".join(rsection.intro)),
-                region.content if region else origin))
-    return out
-
-
-def _untracked_delete(ctx: _Context, pair: ItemPair) -> M.Proposal:
-    assert pair.base is not None
-    si, ii = pair.base.section - 1, pair.base.item - 1
-    fields = _where(ctx, M.ITEM, si, ii)
-    return M.Proposal(
-        id="", kind=M.DELETE, author=None, date=None, section=fields[0], item=fields[1],
-        before=pair.base.text, after=None, target=M.ITEM, section_no=si + 1, item_no=ii + 1,
-        anchor=pair.base.text,
-    )
-
-
-def _untracked_new(ctx: _Context, pair: ItemPair, starts) -> tuple[int, M.Proposal]:  # type: ignore[no-untyped-def]
-    """A whole item the reviewer added without 修订: new after the draft item before it."""
-    assert pair.draft is not None
-    rsi, rii = pair.draft.section - 1, pair.draft.item - 1
-    region = starts.get(("item", rsi, rii))
-    si = _inverse(ctx).get(rsi, -1)
-    anchor_target, anchor_ii = M.SECTION_TITLE, -1
-    for k in range(rii - 1, -1, -1):
-        prev = ctx.items.get((rsi, k))
-        if prev is not None and prev.base is not None and prev.base.section - 1 == si:
-            anchor_target, anchor_ii = M.ITEM, prev.base.item - 1
-            break
-    fields = _where(ctx, M.SECTION_TITLE, si, -1)
-    text = pair.draft.label + pair.draft.text
-    return (region.start if region else 0, M.Proposal(
-        id="", kind=M.INSERT, author=None, date=None, section=fields[0], item=None, before=None,
-        after=text, target=M.NEW_ITEM, section_no=si + 1 if si >= 0 else 0,
-        item_no=anchor_ii + 1 if anchor_target == M.ITEM else 0,
-        anchor=_anchor(ctx, anchor_target, si, anchor_ii),
-    ))
-
-
-def _untracked_move(ctx: _Context, pair: ItemPair) -> M.Proposal:
-    """An item the reviewer moved without 修订."""
-    assert pair.base is not None and pair.draft is not None
-    si, ii = pair.base.section - 1, pair.base.item - 1
-    rsi, rii = pair.draft.section - 1, pair.draft.item - 1
-    to = _inverse(ctx).get(rsi, -1)
-    to_anchor = ""
-    for k in range(rii - 1, -1, -1):
-        prev = ctx.items.get((rsi, k))
-        if prev is not None and prev.base is not None:
-            to_anchor = prev.base.text
-            break
-    fields = _where(ctx, M.ITEM, si, ii)
-    return M.Proposal(
-        id="", kind=M.MOVE, author=None, date=None, section=fields[0], item=fields[1],
-        before=pair.base.text, after=pair.draft.text, target=M.ITEM, section_no=si + 1,
-        item_no=ii + 1, anchor=pair.base.text, to_section=to + 1 if to >= 0 else 0,
-        to_anchor=to_anchor,
-    )
-
-
-def _order_after(ctx: _Context, pair: ItemPair, starts) -> int:  # type: ignore[no-untyped-def]
-    """Document order for a draft item missing from the reviewed text: after its neighbour."""
-    assert pair.base is not None
-    ri = ctx.sections.get(pair.base.section - 1)
-    region = starts.get(("section", ri))
-    return region.start if region else 0
-
-
-def _inverse(ctx: _Context) -> dict[int, int]:
-    """Reviewed section index → draft section index."""
-    return {r: d for d, r in ctx.sections.items()}
-
-
-def _last_item(plan: Plan) -> tuple[int, int] | None:
-    for si in range(len(plan.sections) - 1, -1, -1):
-        if plan.sections[si].items:
-            return si, len(plan.sections[si].items) - 1
-    return None
-
-
-_DATE_LINE = re.compile(r"^[\d〇零一二三四五六七八九十年月日\s]+$")
-
-
-def _strip_signature(text: str, draft_text: str) -> str:
-    """The last item without the signature and date the export prints under it."""
-    lines = text.split("\n")
-    while len(lines) > 1 and fold(lines[-1]) not in fold(draft_text) and (
-        is_org_line(lines[-1].strip()) or normalize_date(lines[-1]) or _DATE_LINE.match(lines[-1])
-    ):
-        lines.pop()
-    return "\n".join(lines)
-
-
-# -- naming places -----------------------------------------------------------------------
-
-
-def _base(ctx: _Context, key: tuple[object, ...]) -> tuple[str, int, int]:
-    """The draft block (target, 0-based section, item) a reviewed region corresponds to."""
-    kind = key[0]
-    if kind == "title":
-        return M.TITLE, -1, -1
-    if kind == "preamble":
-        return M.PREAMBLE, -1, -1
-    if kind in ("section", "intro"):
-        ri = int(key[1])  # type: ignore[call-overload]
-        si = _inverse(ctx).get(ri, -1)
-        if si < 0:
-            return M.OUTSIDE, -1, -1
-        return (M.SECTION_TITLE if kind == "section" else M.INTRO), si, -1
-    if kind == "item":
-        pair = ctx.items.get((int(key[1]), int(key[2])))  # type: ignore[call-overload]
-        if pair is not None and pair.base is not None:
-            return M.ITEM, pair.base.section - 1, pair.base.item - 1
-        si = _inverse(ctx).get(int(key[1]), -1)  # type: ignore[call-overload]
-        return (M.INTRO, si, -1) if si >= 0 else (M.OUTSIDE, -1, -1)
-    return M.OUTSIDE, -1, -1
-
-
-def _where(ctx: _Context, target: str, si: int, ii: int) -> tuple[str | None, str | None]:
-    """The section title and item label for the JSON contract (None when not known)."""
-    if target in (M.TITLE, M.PREAMBLE, M.OUTSIDE) or not 0 <= si < len(ctx.draft.sections):
-        return None, None
-    section = ctx.draft.sections[si]
-    item = None
-    if target == M.ITEM and 0 <= ii < len(section.items):
-        item = section.items[ii].label or None
-    return section.title, item
-
-
-def _anchor(ctx: _Context, target: str, si: int, ii: int) -> str:
-    return block_text(ctx.draft, target, si, ii) or ""
-
-
-def _context_around(ctx: _Context, index: int, start: int, end: int) -> tuple[str, str]:
-    """Context characters either side of a change, inside its region."""
-    region = ctx.regions.regions[index]
-    lo = region.content
-    hi = ctx.regions.end(index)
-    left = ctx.text[max(lo, start - CONTEXT) : start]
-    right = ctx.text[end:hi]
-    return left.replace("\n", ""), right.replace("\n", "")[:CONTEXT]
