@@ -10,6 +10,7 @@ from types import ModuleType
 from drafter.errors import InputError
 from drafter.ingest import docx as docx_reader
 from drafter.ingest import html as html_reader
+from drafter.ingest import pdf as pdf_reader
 from drafter.ingest import text as text_reader
 from drafter.ingest.clean import clean_lines
 from drafter.ingest.raw import RawText
@@ -17,7 +18,7 @@ from drafter.model import Plan, Source
 from drafter.parse.structure import parse_lines
 
 #: Readers in the order they are asked; text is the fallback.
-READERS: tuple[ModuleType, ...] = (docx_reader, html_reader, text_reader)
+READERS: tuple[ModuleType, ...] = (pdf_reader, docx_reader, html_reader, text_reader)
 
 _MAX_BYTES = 50 * 1024 * 1024
 
@@ -41,8 +42,6 @@ def read_raw(path: Path | str) -> RawText:
         raise InputError(f"{path} 太大（超过 50 MB），不像是一份工作要点。")
     if path.suffix.lower() == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(f"{path} 是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。")
-    if head.startswith(b"%PDF"):
-        raise InputError(f"{path} 是 PDF 文件，请复制其文字另存为 .txt 后再导入。")
     for reader in READERS:
         if reader.can_read(path, head):
             try:
