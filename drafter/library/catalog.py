@@ -15,7 +15,10 @@ from drafter.errors import DrafterError, InputError, LibraryError
 from drafter.library import store
 from drafter.model import Plan
 
-SUPPORTED = (".txt", ".text", ".docx", ".html", ".htm", ".shtml")
+SUPPORTED = (
+    ".txt", ".text", ".docx", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps", ".odt",
+    ".rtf", ".ofd",
+)
 _CACHE_VERSION = 2
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -251,9 +254,15 @@ class Library:
         self, sources: Iterable[Path | str], progress: Progress | None = None
     ) -> ImportReport:
         """Import files and folders (searched recursively) into the user's library."""
-        from drafter.ingest import read_plan
+        from drafter.ingest import converted_in_batch
 
         files = list(expand_paths(sources))
+        with converted_in_batch(files):
+            return self._import_files(files, progress)
+
+    def _import_files(self, files: list[Path], progress: Progress | None) -> ImportReport:
+        from drafter.ingest import read_plan
+
         report = ImportReport()
         by_sha = {s.sha256: s for s in self.summaries()}
         for n, path in enumerate(files, 1):
