@@ -149,6 +149,8 @@ class Plan:
     """What the parser noticed: broken numbering, repeated copies, dropped debris."""
     base: str = ""
     """For a draft: the id of the plan it was started from."""
+    partial: bool = False
+    """True for a copy that stops after the preamble (title and preamble, no sections)."""
 
     def iter_items(self) -> Iterator[tuple[int, int, Section, Item]]:
         """Yield (section number, item number, section, item), 1-based."""

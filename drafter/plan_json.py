@@ -54,4 +54,6 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
             "sha256": plan.source.sha256 or None,
         },
         "warnings": [{"code": w.code, "message": w.message, "line": w.line} for w in plan.warnings],
+        "partial": plan.partial,
+        "format": plan.source.format or None,
     }

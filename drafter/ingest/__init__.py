@@ -18,7 +18,8 @@ from drafter.ingest import pdf as pdf_reader
 from drafter.ingest import text as text_reader
 from drafter.ingest.clean import clean_lines
 from drafter.ingest.raw import RawText
-from drafter.model import Plan, Source
+from drafter.ingest.simplify import Restorer, is_traditional, restore_plan, to_simplified
+from drafter.model import Plan, Source, Warning
 from drafter.parse.structure import parse_lines
 
 #: Readers in the order they are asked; text is the fallback.
@@ -65,6 +66,21 @@ def converted_in_batch(paths: Iterable[Path]) -> contextlib.AbstractContextManag
     return office_reader.converted(paths)
 
 
+def _parse(lines: tuple[str, ...], web_meta: dict[str, str], where: str) -> Plan:
+    """Parse the lines; a traditional-Chinese text is parsed in its simplified form and its
+    words are then given back as written."""
+    if not is_traditional("".join(lines[:400])):
+        return parse_lines(lines, web_meta, where)
+    simple = tuple(to_simplified(line) for line in lines)
+    meta_values = tuple(web_meta.values())
+    restore = Restorer((*lines, *meta_values), (*simple, *map(to_simplified, meta_values)))
+    plan = parse_lines(simple, {k: to_simplified(v) for k, v in web_meta.items()}, where)
+    plan = restore_plan(plan, restore)
+    return replace(plan, warnings=(*plan.warnings, Warning(
+        "traditional", "原文为繁体字，按原样保存；检查和相似表述按简体字比对。"
+    )))
+
+
 def _disguised(path: Path, head: bytes) -> bool:
     """A .doc/.wps/.odt/.rtf whose bytes are none of those (web pages saved as .doc are fine)."""
     if path.suffix.lower() not in office_reader.SUFFIXES or office_reader.can_read(path, head):
@@ -79,7 +95,7 @@ def read_plan(path: Path | str) -> Plan:
     cleaned = clean_lines(raw.lines)
     if not cleaned.lines:
         raise InputError(f"{path} 中没有文字内容。")
-    plan = parse_lines(cleaned.lines, cleaned.web_meta, str(path))
+    plan = _parse(cleaned.lines, cleaned.web_meta, str(path))
     digest = hashlib.sha256("\n".join(cleaned.lines).encode("utf-8")).hexdigest()
     source = Source(file=path.name, format=raw.format, encoding=raw.encoding, sha256=digest)
     return replace(plan, source=source, warnings=(*cleaned.warnings, *plan.warnings))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from drafter.ingest import furniture
+from drafter.ingest.runon import split_run_on
 from drafter.model import Warning
 from drafter.parse.metadata import is_title
 
@@ -247,44 +248,14 @@ def normalize_width(c: Cleaning) -> Cleaning:
     return replace(c, lines=tuple(line.translate(table) for line in c.lines))
 
 
-_INLINE_SECTION = re.compile(r"(?<=[。；！？])(?=[一二三四五六七八九十]{1,3}、)")
-_INLINE_ITEM = re.compile(r"(?<=[。；！？])(?=[（(][一二三四五六七八九十]{1,4}[）)])")
-_INLINE_SHI = re.compile(r"(?<=[。；])(?=[一二三四五六七八九十]{1,3}是)")
-
-
 def split_run_on_lines(c: Cleaning) -> Cleaning:
-    """Split a whole plan pasted as one long line at its section and item labels."""
+    """Split a whole plan pasted as one long line at its titles, headings, items and dates."""
     out: list[str] = []
-    split_any = False
     for line in c.lines:
-        if len(line) < 300:
-            out.append(line)
-            continue
-        parts = [line]
-        for pattern in (_INLINE_SECTION, _INLINE_ITEM):
-            parts = [piece for part in parts for piece in pattern.split(part)]
-        if len(parts) == 1 and len(_INLINE_SHI.findall(line)) >= 3:
-            parts = _INLINE_SHI.split(line)
-        if len(parts) > 2:
-            split_any = True
-            out.extend(_split_heading_from_preamble(p) for p in parts)
-        else:
-            out.append(line)
-    if not split_any:
+        out.extend(split_run_on(line))
+    if len(out) == len(c.lines):
         return c
-    flat = tuple(s for p in out for s in p.split("\n") if s)
-    return replace(c, lines=flat).warn("run-on", "正文挤在一行里，已按章节和条目编号拆分。")
-
-
-_SECTION_HEAD = re.compile(r"^([一二三四五六七八九十]{1,3}、[^。；，]{2,40}?)(?=[（(][一二三四五六七八九十]|$)")
-
-
-def _split_heading_from_preamble(part: str) -> str:
-    """In a run-on line, put a section title on its own line before its first item."""
-    m = _SECTION_HEAD.match(part)
-    if m and len(part) > len(m.group(1)):
-        return m.group(1) + "\n" + part[len(m.group(1)):]
-    return part
+    return replace(c, lines=tuple(out)).warn("run-on", "正文挤在一行里，已按章节和条目编号拆分。")
 
 
 #: The steps, in the order they run.
@@ -297,9 +268,9 @@ STEPS: tuple[Step, ...] = (
     remove_web_chrome,
     remove_repeated_copies,
     normalize_width,
+    split_run_on_lines,
     join_broken_words,
     normalize_punctuation,
-    split_run_on_lines,
     strip_lines,
 )
 

@@ -28,6 +28,7 @@ _CLOSE = "]】］〕)）>"
 _BULLET = re.compile(r"^[•·●▪◆■□○◇\-\*]\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.是]|[（(][一二三四五六七八九十\d]{1,4}[）)]|\d{1,2}[.．、])")
 _TOKENS = re.compile(rf"[{_SPACE}|｜丨/／·•【】\[\]［］（）()<>：:，,、]+")
 
 
@@ -234,6 +235,8 @@ def line_kind(line: str) -> str | None:
     for kind in ("page_number", "image", "hotline"):
         if _matches(kind, text):
             return kind
+    if _NUMBERED.match(text):
+        return None  # 一、 （三） 1. start the plan's own headings and items
     vocab = vocabulary()
     squeezed = _squeeze(text)
     if squeezed in vocab.navigation or squeezed in vocab.buttons:

@@ -19,7 +19,7 @@ SUPPORTED = (
     ".txt", ".text", ".docx", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps", ".odt",
     ".rtf", ".ofd",
 )
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -53,6 +53,8 @@ class PlanSummary:
     """The TOML file."""
     builtin: bool
     """True for the read-only plans that ship with drafter."""
+    partial: bool = False
+    """True for a copy that stops after the preamble (no sections)."""
 
     @classmethod
     def of(cls, plan: Plan, path: Path, builtin: bool) -> PlanSummary:
@@ -62,6 +64,7 @@ class PlanSummary:
             id=plan.id, title=m.title, year=m.year, issuer=m.issuer, region=m.region,
             level=m.level, date=m.date, sections=len(plan.sections), items=plan.item_count(),
             sha256=plan.source.sha256, source_file=plan.source.file, path=path, builtin=builtin,
+            partial=plan.partial,
         )
 
 

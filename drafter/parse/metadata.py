@@ -27,6 +27,7 @@ DOC_NUMBER = re.compile(
 NOTES = re.compile(r"^[（(](?P<text>此件[^）)]{0,20})[）)]$")
 _ORG_SUFFIX = re.compile(r"(?:民政局|民政厅|民政部|民政处|局|厅|政府|委员会|办公室|民政办)$")
 _LEVELS = "区县旗州市省盟"
+_ADDRESSEE = re.compile(r"^(?:各|全[区县市旗州省盟]各)[^。；]{1,118}?[：:]?$")
 _INFER_ISSUER = re.compile(r"([\u4e00-\u9fff]{2,8}?[州区县旗市盟])民政局")
 
 
@@ -88,8 +89,16 @@ def normalize_doc_number(text: str | None) -> str | None:
 
 
 def is_org_line(line: str) -> bool:
-    """A short line naming an office: 上海市宝山区民政局."""
-    return len(line) <= 30 and bool(_ORG_SUFFIX.search(line)) and "，" not in line
+    """A short line naming an office: 上海市宝山区民政局 (not an addressee: 各旗区民政局)."""
+    return (
+        len(line) <= 30 and bool(_ORG_SUFFIX.search(line)) and "，" not in line
+        and not is_addressee(line)
+    )
+
+
+def is_addressee(line: str) -> bool:
+    """A 主送 line, with or without its colon: 各旗区民政局, 各乡镇（街道）民政办："""
+    return bool(_ADDRESSEE.match(line))
 
 
 def parse_notice(lines: list[str]) -> MetaParts:
@@ -114,6 +123,10 @@ def parse_notice(lines: list[str]) -> MetaParts:
             continue
         if is_org_line(line) and normalize_date(nxt):
             parts.notice_signature = line
+            continue
+        if state == "head" and is_addressee(line) and parts.addressees is None:
+            parts.addressees = line.rstrip("：:")
+            state = "body"
             continue
         if state == "head" and is_org_line(line) and parts.notice_title is None:
             parts.issuer_line = line
@@ -145,6 +158,18 @@ def issuer_from_notice_title(title: str | None) -> str | None:
         return None
     head = title.split("关于", 1)[0].strip()
     return head or None
+
+
+def issuer_from_title_prefix(prefix: str | None) -> str | None:
+    """XX区民政局2023年工作要点 → XX区民政局 (a region name alone is not an issuer)."""
+    prefix = (prefix or "").strip()
+    return prefix if prefix and is_org_line(prefix) else None
+
+
+def issuer_from_source(value: str | None) -> str | None:
+    """信息来源 or 发布机构 of a web page when it names an office (not 本网, 区政府网)."""
+    value = (value or "").strip()
+    return value if value and is_org_line(value) else None
 
 
 def choose_issuer(candidates: list[str | None]) -> str | None:

@@ -53,8 +53,14 @@ def parse_lines(lines: tuple[str, ...], web_meta: dict[str, str], where: str) ->
     warnings: list[Warning] = []
     title_at = _find_title(lines)
     first_section = _first_section(lines, title_at + 1 if title_at is not None else 0)
+    partial = first_section is None
     if first_section is None:
-        raise InputError(f"{where} 看起来不是工作要点：没有找到“一、”这样的章节标题。")
+        if title_at is None:
+            raise InputError(f"{where} 看起来不是工作要点：没有找到“一、”这样的章节标题。")
+        first_section = len(lines)  # a copy cut after the preamble: all of it is preamble
+        warnings.append(Warning(
+            "partial", "只有标题和导语，没有找到“一、”这样的章节：按不完整的要点导入。"
+        ))
     if title_at is None or title_at >= first_section:
         title_at = None
         notice_lines = list(lines[:first_section])
@@ -89,6 +95,7 @@ def parse_lines(lines: tuple[str, ...], web_meta: dict[str, str], where: str) ->
         sections=tuple(sections),
         item_style=style,
         warnings=tuple(warnings),
+        partial=partial,
     )
 
 
@@ -253,6 +260,9 @@ def _build_item(o: _Open) -> Item:
     """Split the item's first paragraph into its lead sentence and the rest."""
     paragraphs = o.paragraphs or [""]
     first = paragraphs[0]
+    if len(paragraphs) == 1 and len(first) <= 40 and first[-1:] not in "。；，、！？":
+        # An outline entry: the item's heading with no body ("（一）强化理论武装").
+        return Item(label=o.label.text, heading=first, body="", subitems=tuple(o.subitems))
     heading, rest = _split_heading(first)
     if not heading and len(paragraphs) > 1 and len(first) <= 40 and first[-1:] not in "；，、":
         heading, rest = first, ""  # heading on its own line, body below
@@ -305,17 +315,16 @@ def _meta(
     title: str, parts: M.MetaParts, web: dict[str, str], text: str, warnings: list[Warning]
 ) -> Meta:
     m = M.TITLE.match(title) if title else None
-    year = int(m["year"]) if m else None
-    if year is None and parts.notice_title:
-        found = re.search(r"((?:19|20)\d{2})年", parts.notice_title)
-        year = int(found.group(1)) if found else None
+    year = _plan_year(m, parts.notice_title, web.get("标题"))
     issuer = M.choose_issuer([
         parts.notice_signature,
         parts.end_signature,
         parts.issuer_line,
         M.issuer_from_notice_title(parts.notice_title),
-        web.get("发布机构"),
+        M.issuer_from_title_prefix(m["prefix"] if m else None),
+        M.issuer_from_source(web.get("发布机构")),
         M.issuer_from_notice_title(web.get("标题")),
+        M.issuer_from_source(web.get("信息来源")),
     ])
     if issuer is None and (guess := M.infer_issuer(text)):
         issuer = guess
@@ -337,6 +346,18 @@ def _meta(
         notice=tuple(parts.notice_body),
         notes=parts.notes,
     )
+
+
+def _plan_year(title: re.Match[str] | None, *titles: str | None) -> int | None:
+    """The plan year: the year in the plan's title, else in a notice or page title; never a
+    publication date (a 2020 plan can be issued in 2021)."""
+    if title is not None:
+        return int(title["year"])
+    for text in titles:
+        found = re.search(r"((?:19|20)\d{2})\s*年[^，。；]{0,30}?(?:工作要点|工作计划|要点)", text or "")
+        if found:
+            return int(found.group(1))
+    return None
 
 
 def _cn(n: int) -> str:

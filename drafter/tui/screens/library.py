@@ -100,7 +100,10 @@ class LibraryScreen(BaseScreen):
         for region in sorted(groups):
             node = tree.root.add(Text(region), data=("group",), expand=True)
             for s in sorted(groups[region], key=lambda s: -(s.year or 0)):
-                plan_node = node.add(Text(f"{s.year or '年份不详'}  {s.title}"), data=("plan", s.id))
+                partial = "（不完整）" if s.partial else ""
+                plan_node = node.add(
+                    Text(f"{s.year or '年份不详'}  {s.title}{partial}"), data=("plan", s.id)
+                )
                 plan_node.allow_expand = True
         self.query_one("#preview-text", Static).update(
             "选择左侧的要点查看内容；按 n 以它为底稿新建草稿，按 / 搜索。"
