@@ -94,6 +94,9 @@ def extract_web_metadata(c: Cleaning) -> Cleaning:
             keep.append(line)
             i += 1
             continue
+        if not hits:  # a table's rule row (| --- | --- |)
+            i += 1
+            continue
         last = hits[-1]
         if last.kind == furniture.METADATA and not last.value and i + 1 < len(lines):
             value = _value_line(line, lines[i + 1])

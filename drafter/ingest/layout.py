@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from drafter.ingest import furniture
+from drafter.parse.metadata import is_title, normalize_date
 
 
 @dataclass
@@ -170,13 +171,21 @@ def _continues(prev: Line, line: Line) -> bool:
     size = max(prev.size, line.size)
     if abs(prev.size - line.size) > 0.15 * size:
         return False
-    if prev.x1 < prev.right - 1.2 * prev.size:
-        return False  # the previous line stops short: its paragraph ended there
     if line.x0 > line.left + 0.8 * line.size:
         return False  # first-line indent: a new paragraph
     if prev.right - prev.left < 8 * prev.size:
         return False  # a narrow block (a table cell, a signature): keep its lines apart
-    return not (_STARTS_BLOCK.match(line.text) and prev.text.endswith(("。", "；", "：", ":")))
+    if _STARTS_BLOCK.match(line.text):
+        return False  # a heading or an item starts a line of its own
+    if is_title(prev.text) or normalize_date(line.text) or normalize_date(prev.text):
+        return False  # a title, a signature's date: whole lines by what they say
+    # A line may stop short of the edge by a character or two where punctuation may not
+    # begin or end a line (“ … ”); after a sentence end, only a full line goes on.
+    room = 1.2 if prev.text.endswith(_SENTENCE_END) else 3.2
+    return prev.x1 >= prev.right - room * prev.size
+
+
+_SENTENCE_END = ("。", "！", "？", "；", "：", ":", "!", "?", ";")
 
 
 def _join(left: str, right: str, joiner: str) -> str:
