@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         table.add_column(column, no_wrap=True)
     for s in rows:
         table.add_row(
-            s.id, f"{s.title}（不完整）" if s.partial else s.title, str(s.year or ""), s.date or "", str(s.sections), str(s.items),
+            s.id, f"（不完整）{s.title}" if s.partial else s.title, str(s.year or ""), s.date or "", str(s.sections), str(s.items),
             "内置" if s.builtin else "用户",
         )
     out = console()

@@ -189,8 +189,13 @@ _SENTENCE_END = ("。", "！", "？", "；", "：", ":", "!", "?", ";")
 
 
 def _join(left: str, right: str, joiner: str) -> str:
-    """Two pieces of one line or paragraph: a space only between Latin letters or digits."""
-    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
-        return f"{left} {right}"
-    return left + joiner + right if joiner and (left[-1:].isascii() or right[:1].isascii()) \
-        else left + right
+    """Two pieces of one line (``joiner`` = " " when a visible gap parted them) or two lines
+    of one paragraph (``joiner`` = ""). Between Chinese characters nothing is ever added;
+    across a line break only two Latin words are parted by a space (76|0 stays 760)."""
+    a, b = left[-1:], right[:1]
+    latin = a.isascii() and a.isalpha() and b.isascii() and b.isalpha()
+    if joiner:
+        if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
+            return f"{left} {right}"
+        return left + right
+    return f"{left} {right}" if latin else left + right
