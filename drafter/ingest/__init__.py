@@ -85,7 +85,8 @@ def _disguised(path: Path, head: bytes) -> bool:
     """A .doc/.wps/.odt/.rtf whose bytes are none of those (web pages saved as .doc are fine)."""
     if path.suffix.lower() not in office_reader.SUFFIXES or office_reader.can_read(path, head):
         return False
-    return not (html_reader.can_read(path.with_suffix(".html"), head) and b"<" in head[:512])
+    start = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return not start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<meta", b"<head"))
 
 
 def read_plan(path: Path | str) -> Plan:

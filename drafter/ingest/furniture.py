@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.ingest.simplify import to_simplified
 from drafter.paths import templates_dir, user_config_dir
 
 METADATA = "metadata"
@@ -148,10 +149,17 @@ _HEAD = re.compile(
 
 
 def label_at(line: str) -> LabelHit | None:
-    """The furniture or metadata label a short line starts with, and its value."""
-    body = _BULLET.sub("", line.strip())
-    if len(body) > 160:
+    """The furniture or metadata label a short line starts with, and its value.
+
+    Traditional characters are matched in their simplified form; the value keeps the text
+    as written.
+    """
+    written = _BULLET.sub("", line.strip())
+    if len(written) > 160:
         return None
+    body = to_simplified(written)
+    if len(body) != len(written):
+        body = written
     m = _HEAD.match(body)
     if not m:
         return None
@@ -168,16 +176,15 @@ def label_at(line: str) -> LabelHit | None:
         spaced = re.match(rf"[{_SPACE}]{{2,}}|[{_SPACE}]*$", after) or (
             len(label) >= 3 and re.match(rf"[{_SPACE}]\S", after)
         )
-        if not (closer or colon or spaced) and not (m.group("open") and closer):
+        if not (closer or colon or spaced):
             continue
         marked = bool(colon or (m.group("open") and closer))
         hit = _lookup(label, marked)
         if hit is None:
             continue
         rest = re.sub(rf"^[{_SPACE}{re.escape(_CLOSE)}]*[:：]?[{_SPACE}]*", "", after)
-        if not marked and not spaced:
-            continue
-        return LabelHit(hit[0], hit[1], rest, marked)
+        value = written[len(written) - len(rest):] if rest else ""
+        return LabelHit(hit[0], hit[1], value.strip(), marked)
     return None
 
 
@@ -229,7 +236,7 @@ def _matches(kind: str, text: str) -> bool:
 
 def line_kind(line: str) -> str | None:
     """The kind of furniture a whole line is, or None for the plan's own text."""
-    text = line.strip()
+    text = to_simplified(line.strip())
     if not text:
         return None
     for kind in ("page_number", "image", "hotline"):

@@ -168,7 +168,8 @@ def _xml(zf: zipfile.ZipFile, name: str, where: Path) -> Element:
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{where} 中的 {name} 不是有效的 XML：{exc.msg}。") from exc
+        line = f"（第 {exc.lineno} 行）" if exc.lineno else ""
+        raise InputError(f"{where} 中的 {name} 不是有效的 XML{line}，文件已损坏。") from exc
 
 
 def _local(tag: object) -> str:
