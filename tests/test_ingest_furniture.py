@@ -35,7 +35,7 @@ def test_label_spellings(line, key, value):
 @pytest.mark.parametrize("line", [
     "2022年全区民政工作要点", "一、加强党的建设", "各旗区民政局：", "（三）推进无障碍环境建设",
     "深化“救在身边”行动，健全社会救助主动发现机制，畅通救助服务热线。",
-    "来源于群众的意见建议要及时回应。",
+    "来源于群众的意见建议要及时回应。", "完成时间：2024年底前", "资金来源：区财政",
 ])
 def test_plan_text_is_not_a_label_or_furniture(line):
     """Titles, headings, addressees and sentences are the plan's own text."""
@@ -68,6 +68,9 @@ def test_several_labels_on_one_line():
     ("所在位置： 网站首页 › 信息公开 › 通知公告", "breadcrumb"),
     ("首页 > 政务公开 > 规划计划 > 正文", "breadcrumb"),
     ("审核人：向某某    责任编辑：彭某", "label"),
+    ("值班编辑：张三", "label"),
+    ("【点击次数】 88", "label"),
+    ("发稿时间：2022-03-21 10:05", "label"),
     ("阅读数：1024", "label"),
 ])
 def test_kinds_of_furniture(line, kind):
@@ -115,3 +118,25 @@ def test_traditional_labels():
     """A mirror site's traditional labels (發佈機構) are the same labels."""
     hit = F.label_at("發佈機構：涪陵區民政局")
     assert hit is not None and hit.key == "发布机构" and hit.value == "涪陵區民政局"
+
+
+def test_bracketed_labels_split_a_line():
+    """【发布单位】…【发稿时间】…【浏览量】… is three values; the unlisted ones are of a kind."""
+    hits = F.split_values(F.label_at("【发布单位】涪陵区民政局  【发稿时间】2022-03-21  【浏览量】316"))
+    assert [(h.kind, h.key, h.value) for h in hits] == [
+        (F.METADATA, "发布机构", "涪陵区民政局"), (F.DROP, "发稿时间", "2022-03-21"),
+        (F.DROP, "浏览量", "316")]
+
+
+def test_html_metadata_table_cells_stay_apart(tmp_path):
+    """A page's metadata table (<td>索引号：</td><td>…</td>) is read cell by cell."""
+    from drafter.ingest import read_plan
+
+    page = ("<html><body><table><tr><td>索引号：</td><td>115001/2022-00046</td><td>发布机构：</td>"
+            "<td>涪陵区民政局</td></tr></table><p>2022年全区民政工作要点</p><p>一、加强党的建设</p>"
+            "<p>（一）强化理论武装。认真学习。</p></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    plan = read_plan(path)
+    assert plan.meta.issuer == "涪陵区民政局"
+    assert "115001" not in "".join(plan.preamble)

@@ -29,6 +29,7 @@ _CLOSE = "]】］〕)）>"
 _BULLET = re.compile(r"^[•·●▪◆■□○◇\-\*]\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*")
+_STAMP = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.是]|[（(][一二三四五六七八九十\d]{1,4}[）)]|\d{1,2}[.．、])")
 _TOKENS = re.compile(rf"[{_SPACE}|｜丨/／·•【】\[\]［］（）()<>：:，,、]+")
 
@@ -50,7 +51,11 @@ class Vocabulary:
     patterns: dict[str, tuple[re.Pattern[str], ...]]
     """Kinds of unlabelled lines (page numbers, image placeholders …) as patterns."""
     next_label: re.Pattern[str]
-    """Any known label followed by a colon: where the next value in a line starts."""
+    """Any known label followed by a colon, or any 【label】: where the next value starts."""
+    drop_suffixes: tuple[str, ...]
+    """Endings that make an unlisted label a furniture label (…次数, …编辑)."""
+    stamp_suffixes: tuple[str, ...]
+    """Endings of an unlisted label whose web time stamp value makes it furniture (…时间)."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,9 @@ def _files() -> list[Path]:
 def vocabulary() -> Vocabulary:
     """The shipped vocabulary merged with the office's own additions."""
     labels: dict[str, tuple[str, str]] = {}
-    lists: dict[str, list[str]] = {"buttons": [], "navigation": [], "footer": [], "seps": []}
+    lists: dict[str, list[str]] = {
+        "buttons": [], "navigation": [], "footer": [], "seps": [], "suffixes": [], "stamps": [],
+    }
     patterns: dict[str, list[re.Pattern[str]]] = {}
     for path in _files():
         try:
@@ -91,6 +98,8 @@ def vocabulary() -> Vocabulary:
                 labels.setdefault(_squeeze(spelling), (METADATA, key))
         for spelling in data.get("drop", {}).get("labels", []):
             labels.setdefault(_squeeze(spelling), (DROP, _squeeze(spelling)))
+        lists["suffixes"] += data.get("drop", {}).get("suffixes", [])
+        lists["stamps"] += data.get("drop", {}).get("stamp_suffixes", [])
         lists["buttons"] += data.get("buttons", {}).get("words", [])
         lists["navigation"] += data.get("navigation", {}).get("words", [])
         lists["footer"] += data.get("footer", {}).get("marks", [])
@@ -101,10 +110,10 @@ def vocabulary() -> Vocabulary:
             except re.error as exc:
                 raise DrafterError(f"页面杂项词表 {path} 中“{kind}”的正则表达式有误：{exc}。") from exc
     spellings = sorted(labels, key=len, reverse=True)
+    known = "|".join(rf"[{_SPACE}]*".join(map(re.escape, s)) for s in spellings)
     next_label = re.compile(
-        rf"(?:^|(?<=[{_SPACE}|｜]))[{re.escape(_OPEN)}]?(?:"
-        + "|".join(rf"[{_SPACE}]*".join(map(re.escape, s)) for s in spellings)
-        + rf")[{re.escape(_CLOSE)}]?[{_SPACE}]*[:：]"
+        rf"(?:^|(?<=[{_SPACE}|｜]))(?:[{re.escape(_OPEN)}]?(?:{known})[{re.escape(_CLOSE)}]?"
+        rf"[{_SPACE}]*[:：]|【[{_SPACE}]*[\u3400-\u9fff]{{2,6}}[{_SPACE}]*】)"
     )
     return Vocabulary(
         labels=labels,
@@ -114,6 +123,8 @@ def vocabulary() -> Vocabulary:
         separators=tuple(sorted(set(lists["seps"]), key=len, reverse=True)),
         patterns={k: tuple(v) for k, v in patterns.items()},
         next_label=next_label,
+        drop_suffixes=tuple(lists["suffixes"]),
+        stamp_suffixes=tuple(lists["stamps"]),
     )
 
 
@@ -123,13 +134,18 @@ def _squeeze(text: str) -> str:
     return re.sub(rf"[{_SPACE}{re.escape(_OPEN + _CLOSE)}:：]+", "", text)
 
 
-def _lookup(label: str, marked: bool) -> tuple[str, str] | None:
-    """A known label; with a colon or brackets, also one that lost a character (索号)."""
+def _lookup(label: str, marked: bool, value: str) -> tuple[str, str] | None:
+    """A known label; with a colon or brackets, also one that lost a character (索号) or
+    one of a kind by its ending (点击次数, 值班编辑, 发稿时间 with a time stamp)."""
     vocab = vocabulary()
     if label in vocab.labels:
         return vocab.labels[label]
     if not marked or len(label) < 2:
         return None
+    if len(label) <= 6 and (label.endswith(vocab.drop_suffixes) or (
+        label.endswith(vocab.stamp_suffixes) and _STAMP.match(value)
+    )):
+        return (DROP, label)
     found = {
         hit for spelling, hit in vocab.labels.items()
         if len(spelling) == len(label) + 1 and _is_subsequence(label, spelling)
@@ -179,10 +195,10 @@ def label_at(line: str) -> LabelHit | None:
         if not (closer or colon or spaced):
             continue
         marked = bool(colon or (m.group("open") and closer))
-        hit = _lookup(label, marked)
+        rest = re.sub(rf"^[{_SPACE}{re.escape(_CLOSE)}]*[:：]?[{_SPACE}]*", "", after)
+        hit = _lookup(label, marked, rest)
         if hit is None:
             continue
-        rest = re.sub(rf"^[{_SPACE}{re.escape(_CLOSE)}]*[:：]?[{_SPACE}]*", "", after)
         value = written[len(written) - len(rest):] if rest else ""
         return LabelHit(hit[0], hit[1], value.strip(), marked)
     return None

@@ -186,7 +186,8 @@ def choose_issuer(candidates: list[str | None]) -> str | None:
 
 def infer_issuer(text: str) -> str | None:
     """Guess the office from how often the text names it (…州民政局): used when nothing says."""
-    counts = Counter(_INFER_ISSUER.findall(text))
+    # 各旗区民政局 / 全市民政局 name the addressees or the whole system, not an office.
+    counts = Counter(n for n in _INFER_ISSUER.findall(text) if not n.startswith(("各", "全")))
     if not counts:
         return None
     name, _ = counts.most_common(1)[0]
