@@ -132,3 +132,15 @@ def test_conversion_leaves_no_profile_behind(home, tmp_path):
     assert plan.source.format == "doc" and plan.sections
     assert set(Path(tempfile.gettempdir()).glob("drafter-convert-*")) == before
     assert not (Path(os.environ["DRAFTER_HOME"]) / "libreoffice").exists()
+
+
+@pytest.mark.parametrize(("source", "name", "fmt"), [
+    ("partial_excerpt.docx", "saved-as.doc", "docx"),
+    ("pdf_drafter_003.pdf", "attachment.wps", "pdf"),
+])
+def test_misnamed_documents_are_read_as_what_they_are(capsys, home, tmp_path, source, name, fmt):
+    """A .docx or a PDF that a site serves under a .doc/.wps name is read by its content."""
+    path = tmp_path / name
+    shutil.copy(REAL / source, path)
+    assert main(["parse", str(path), "--format", "json"]) == 0
+    assert f'"format": "{fmt}"' in capsys.readouterr().out

@@ -82,8 +82,13 @@ def _parse(lines: tuple[str, ...], web_meta: dict[str, str], where: str) -> Plan
 
 
 def _disguised(path: Path, head: bytes) -> bool:
-    """A .doc/.wps/.odt/.rtf whose bytes are none of those (web pages saved as .doc are fine)."""
-    if path.suffix.lower() not in office_reader.SUFFIXES or office_reader.can_read(path, head):
+    """A .doc/.wps/.odt/.rtf whose bytes are no document at all (a .docx, a PDF or a web page
+    saved under such a name is read as what it is)."""
+    if path.suffix.lower() not in office_reader.SUFFIXES:
+        return False
+    if any(r.can_read(path, head) for r in (pdf_reader, office_reader, ofd_reader)):
+        return False
+    if head.startswith(b"PK") and docx_reader.can_read(path, head):
         return False
     start = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return not start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<meta", b"<head"))

@@ -121,7 +121,8 @@ def remove_running_lines(pages: list[list[Line]]) -> list[Line]:
         for line in _edge_lines(page):
             edge[_shape(line.text)].append((line.page, round(line.top)))
     running: set[tuple[str, float]] = set()
-    needed = max(2, (len(pages) + 1) // 2)
+    # A third of the pages: headers that differ on odd and even pages still count.
+    needed = max(2, -(-len(pages) // 3))
     for shape, places in edge.items():
         for _, y in places:
             if len({p for p, yy in places if abs(yy - y) <= 3}) >= needed:
