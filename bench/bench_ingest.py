@@ -69,6 +69,8 @@ def _read(path: Path):
 def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--fresh", type=int, default=4,
+                        help="random variants per seed and kind, not seen while writing the rules")
     args = parser.parse_args(argv)
     os.environ.setdefault("DRAFTER_HOME", tempfile.mkdtemp(prefix="bench-ingest-"))
     from drafter.ingest import converted_in_batch
@@ -114,7 +116,50 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         print(f"{'/'.join(sorted(_OFFICE))} 一次批量转换 {len(office)} 个文件：每秒 {rate:.1f} 个")
     figures["fields_right"] = total_right / total_fields
     print(f"全部字段正确率 {figures['fields_right']:.1%}（{total_right}/{total_fields}）")
+    if args.fresh:
+        figures.update(_fresh(args.fresh))
     return figures
+
+
+def _fresh(per_seed: int) -> dict[str, float]:
+    """Fields right on random variants drawn now (web copies and OFD layouts)."""
+    import random
+    import shutil
+
+    from bench import ingest_variants as V
+
+    rng = random.Random(20261202)  # not the draws the rules were debugged on
+    folder = Path(tempfile.mkdtemp(prefix="bench-fresh-"))
+    scores: dict[str, list[int]] = {"web": [0, 0], "ofd": [0, 0], "pdf": [0, 0]}
+    try:
+        for n in range(5):
+            for k in range(per_seed):
+                text, expect, markers = V.web_variant(rng, n)
+                path = folder / f"web{n}_{k}.txt"
+                path.write_text(text, encoding="utf-8")
+                expect = {**expect, "furniture": markers}
+                _score(scores["web"], _read(path), expect)
+                path = folder / f"ofd{n}_{k}.ofd"
+                expect, markers = V.ofd_variant(rng, n, path)
+                _score(scores["ofd"], _read(path), {**expect, "furniture": markers})
+            path = folder / f"pdf{n}.pdf"  # one per seed: LibreOffice prints slowly
+            expect, markers = V.pdf_variant(rng, n, path)
+            _score(scores["pdf"], _read(path), {**expect, "furniture": markers})
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(V.fixtures.TMP, ignore_errors=True)
+    out = {}
+    for kind, (right, fields) in scores.items():
+        out[f"fresh_{kind}_fields_right"] = right / fields
+        count = 1 if kind == "pdf" else per_seed
+        print(f"随机新样本（{kind}，每个种子 {count} 份）字段正确率 {right / fields:.1%}"
+              f"（{right}/{fields}）")
+    return out
+
+
+def _score(tally: list[int], plan, expect: dict) -> None:
+    tally[0] += sum(_right(plan, expect).values()) if plan is not None else 0
+    tally[1] += len(FIELDS)
 
 
 if __name__ == "__main__":

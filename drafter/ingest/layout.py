@@ -160,7 +160,7 @@ def join_lines(lines: list[Line]) -> list[str]:
     paragraphs: list[str] = []
     previous: Line | None = None
     for line in lines:
-        if previous is not None and _continues(previous, line):
+        if previous is not None and _continues(previous, line, paragraphs[-1]):
             paragraphs[-1] = _join(paragraphs[-1], line.text, "")
         else:
             paragraphs.append(line.text)
@@ -168,22 +168,36 @@ def join_lines(lines: list[Line]) -> list[str]:
     return paragraphs
 
 
-def _continues(prev: Line, line: Line) -> bool:
+def _continues(prev: Line, line: Line, paragraph: str) -> bool:
+    """Does ``line`` go on with the paragraph that ``prev`` (its last line) belongs to?"""
     size = max(prev.size, line.size)
     if abs(prev.size - line.size) > 0.15 * size:
         return False
-    if line.x0 > line.left + 0.8 * line.size:
-        return False  # first-line indent: a new paragraph
     if prev.right - prev.left < 8 * prev.size:
         return False  # a narrow block (a table cell, a signature): keep its lines apart
-    if _STARTS_BLOCK.match(line.text):
+    if _STARTS_BLOCK.match(line.text) or (_STARTS_ITEM.match(line.text) and (
+        _HEADING.match(paragraph) or prev.text.endswith(("。", "；", "：", ":"))
+    )):
         return False  # a heading or an item starts a line of its own
     if is_title(prev.text) or normalize_date(line.text) or normalize_date(prev.text):
         return False  # a title, a signature's date: whole lines by what they say
     # A line may stop short of the edge by a character or two where punctuation may not
     # begin or end a line (“ … ”); after a sentence end, only a full line goes on.
     room = 1.2 if prev.text.endswith(_SENTENCE_END) else 3.2
-    return prev.x1 >= prev.right - room * prev.size
+    if prev.x1 < prev.right - room * prev.size:
+        return False
+    if line.x0 > line.left + 0.8 * line.size:
+        # Indented: a new paragraph, unless both lines are centred (a wrapped title).
+        return _centred(prev) and _centred(line)
+    return True
+
+
+def _centred(line: Line) -> bool:
+    return abs((line.x0 + line.x1) / 2 - (line.left + line.right) / 2) < line.size
+
+
+_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．][^。]{1,38}$")
+_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|\d{1,2}[.．、])")
 
 
 _SENTENCE_END = ("。", "！", "？", "；", "：", ":", "!", "?", ";")
