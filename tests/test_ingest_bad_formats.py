@@ -144,3 +144,23 @@ def test_misnamed_documents_are_read_as_what_they_are(capsys, home, tmp_path, so
     shutil.copy(REAL / source, path)
     assert main(["parse", str(path), "--format", "json"]) == 0
     assert f'"format": "{fmt}"' in capsys.readouterr().out
+
+
+def test_hanging_libreoffice_in_a_batch_waits_once(capsys, home, monkeypatch, tmp_path):
+    """A batch whose LibreOffice hangs reports every file after one timeout, not one each."""
+    fake = _script(tmp_path, "sleep 30\n")
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(fake))
+    monkeypatch.setenv("DRAFTER_CONVERT_TIMEOUT", "1")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("word97_001.doc", "kingsoft_003.wps", "opendocument_004.odt"):
+        shutil.copy(REAL / name, folder / name)
+    started = time.monotonic()
+    code = main(["--library", str(tmp_path / "lib"), "import", str(folder), "--format", "json"])
+    assert time.monotonic() - started < 10
+    import json
+
+    outcomes = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert all(o["status"] == "failed" and "超时" in o["reason"] and Path(o["path"]).name in o["reason"]
+               for o in outcomes)

@@ -32,8 +32,11 @@ PER_FILE = 20.0
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODF_TEXT = b"mimetypeapplication/vnd.oasis.opendocument.text"
-#: Files already converted by a batch: source → .docx, or None when conversion failed.
-_BATCH: ContextVar[Mapping[Path, Path | None]] = ContextVar("office_batch", default=MappingProxyType({}))
+#: Files a batch has converted: source → its .docx, None when LibreOffice produced nothing,
+#: or the error that stopped the whole batch (missing, hanging LibreOffice).
+_BATCH: ContextVar[Mapping[Path, Path | InputError | None]] = ContextVar(
+    "office_batch", default=MappingProxyType({})
+)
 
 
 def kind(path: Path, head: bytes) -> str | None:
@@ -58,11 +61,16 @@ def read(path: Path) -> RawText:
     key = path.resolve()
     if key in batch:
         target = batch[key]
+        if isinstance(target, InputError):
+            raise InputError(f"无法读取 {path}：{target.message}")
         if target is None:
             raise _unconvertible(path)
         return _read_docx(path, target)
     with tempfile.TemporaryDirectory(prefix="drafter-convert-") as tmp:
-        done = convert([path], Path(tmp))
+        try:
+            done = convert([path], Path(tmp))
+        except InputError as exc:
+            raise InputError(f"无法读取 {path}：{exc.message}") from exc
         target = done.get(key)
         if target is None:
             raise _unconvertible(path)
@@ -93,18 +101,17 @@ def converted(paths: Iterable[Path]) -> Iterator[None]:
         yield
         return
     with tempfile.TemporaryDirectory(prefix="drafter-convert-") as tmp:
+        done: dict[Path, Path | InputError | None]
         try:
-            done = convert(wanted, Path(tmp))
-        except InputError:
-            done = {}  # no LibreOffice, or it hung: each file reports it when read
-            token = None
-        else:
-            token = _BATCH.set(MappingProxyType({**_BATCH.get(), **done}))
+            done = dict(convert(wanted, Path(tmp)))
+        except InputError as exc:
+            # No LibreOffice, or it hung: every file of the batch says so (no second try each).
+            done = {p.resolve(): exc for p in wanted}
+        token = _BATCH.set(MappingProxyType({**_BATCH.get(), **done}))
         try:
             yield
         finally:
-            if token is not None:
-                _BATCH.reset(token)
+            _BATCH.reset(token)
 
 
 def _sniff(path: Path) -> bool:
@@ -126,7 +133,7 @@ def convert(paths: list[Path], out_dir: Path, *, timeout: float | None = None) -
     soffice = find_soffice()
     if soffice is None:
         raise InputError(
-            f"读取 {paths[0].name} 需要 LibreOffice，但本机没有安装；"
+            f"读取 .doc/.wps/.odt/.rtf 需要 LibreOffice，但本机没有安装；"
             f"请安装 {PACKAGE}（sudo apt-get install {PACKAGE}）后重试，或在 Word/WPS 中另存为 .docx。"
         )
     limit = timeout if timeout is not None else _timeout(len(paths))
