@@ -20,12 +20,19 @@ class Line:
     """One printed line (or a fragment of one) with its position on the page."""
 
     text: str
+    """The characters in reading order (no spaces invented between Chinese characters)."""
     x0: float
+    """Left edge, in points."""
     x1: float
+    """Right edge, in points."""
     top: float
+    """Top edge, in points from the bottom of the page (y grows upwards)."""
     bottom: float
+    """Bottom edge, likewise."""
     size: float
+    """The font size most of its characters have, in points."""
     page: int
+    """0-based page number."""
     left: float = 0.0
     """The left edge of the column this line sits in."""
     right: float = 0.0

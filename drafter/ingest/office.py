@@ -194,3 +194,18 @@ def _is_docx(path: Path) -> bool:
             return "word/document.xml" in zf.namelist()
     except (zipfile.BadZipFile, OSError):
         return False
+
+
+def disguised(path: Path, head: bytes) -> bool:
+    """A .doc/.wps/.odt/.rtf whose bytes are no document at all (a .docx, a PDF, an OFD or a
+    web page saved under such a name is read as what it is)."""
+    from drafter.ingest import ofd, pdf
+
+    if path.suffix.lower() not in SUFFIXES:
+        return False
+    if can_read(path, head) or pdf.can_read(path, head) or ofd.can_read(path, head):
+        return False
+    if head.startswith(b"PK") and docx_reader.can_read(path, head):
+        return False
+    start = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return not start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<meta", b"<head"))

@@ -115,6 +115,8 @@ def _fragments(textpage, page: int) -> list[Line]:  # type: ignore[no-untyped-de
 def _fragment(chars: list[tuple[str, float, float, float, float, float]], page: int) -> Line:
     """Characters → a line; a space survives only between Latin letters or digits."""
     text = "".join(c[0] for c in chars)
+    # Characters beyond the BMP (rare names in 扩展B) arrive as two UTF-16 halves.
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"(?<=[^\x21-\x7e]) | (?=[^\x21-\x7e])", "", text)
     boxes = [c for c in chars if not c[0].isspace()] or chars

@@ -12,7 +12,7 @@ from dataclasses import fields, replace
 from functools import lru_cache
 from typing import Any
 
-from drafter.model import Item, Meta, Plan, Section, SubItem
+from drafter.model import Item, Meta, Plan, Section, SubItem, Warning
 
 
 @lru_cache(maxsize=1)
@@ -94,3 +94,20 @@ def _restore_item(item: Item, restore: Callable[[str], str]) -> Item:
 def simplified_plan(plan: Plan) -> Plan:
     """The plan as matching and checks read it: every text in simplified characters."""
     return restore_plan(plan, to_simplified)
+
+
+def parse_as_written(lines: tuple[str, ...], web_meta: dict[str, str], where: str) -> Plan:
+    """Parse cleaned lines; a traditional-Chinese text is parsed in its simplified form and
+    its words are then given back as written."""
+    from drafter.parse.structure import parse_lines
+
+    if not is_traditional("".join(lines[:400])):
+        return parse_lines(lines, web_meta, where)
+    simple = tuple(to_simplified(line) for line in lines)
+    meta_values = tuple(web_meta.values())
+    restore = Restorer((*lines, *meta_values), (*simple, *map(to_simplified, meta_values)))
+    plan = parse_lines(simple, {k: to_simplified(v) for k, v in web_meta.items()}, where)
+    plan = restore_plan(plan, restore)
+    return replace(plan, warnings=(*plan.warnings, Warning(
+        "traditional", "原文为繁体字，按原样保存；检查和相似表述按简体字比对。"
+    )))
