@@ -140,6 +140,22 @@ def test_same_structure_as_seed(seed_plans, name, seed):
     assert plan.preamble == seed_plans[seed].preamble
 
 
+@pytest.mark.parametrize(("name", "seed"), [("seed3_libreoffice.doc", 3), ("seed4_libreoffice.wps", 4)])
+def test_seed_saved_by_libreoffice_is_the_seed(seed_plans, name, seed):
+    """A seed file saved as .doc/.wps by LibreOffice gives the seed back, labels and all
+    (seed 004's doubled （二十） and its warnings included)."""
+    from drafter.ingest import read_plan
+
+    plan = read_plan(REAL / name)
+    original = seed_plans[seed]
+    assert [(s.label, s.title, [(i.label, i.heading, i.body) for i in s.items])
+            for s in plan.sections] == [(s.label, s.title, [(i.label, i.heading, i.body)
+                                                            for i in s.items])
+                                        for s in original.sections]
+    assert plan.meta == original.meta
+    assert [w.code for w in plan.warnings] == [w.code for w in original.warnings]
+
+
 def test_partial_plan_listed_as_partial(capsys, home, tmp_path):
     """A partial plan imports with a warning and `drafter list` marks it （不完整）."""
     library = tmp_path / "lib"
