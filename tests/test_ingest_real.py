@@ -169,3 +169,5 @@ def test_partial_plan_listed_as_partial(capsys, home, tmp_path):
     assert all(r["partial"] is False for i, r in rows.items() if i != outcome["id"])
     assert main(["--library", str(library), "list"]) == 0
     assert "（不完整）" in capsys.readouterr().out
+    assert main(["parse", str(REAL / "partial_after_preamble.txt")]) == 0
+    assert "不完整" in capsys.readouterr().out.splitlines()[0]
