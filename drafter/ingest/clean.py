@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from drafter.ingest import furniture
+from drafter.ingest import furniture, rewrap
 from drafter.ingest.runon import split_run_on
 from drafter.model import Warning
 from drafter.parse.metadata import is_title
@@ -261,6 +261,30 @@ def split_run_on_lines(c: Cleaning) -> Cleaning:
     return replace(c, lines=tuple(out)).warn("run-on", "正文挤在一行里，已按章节和条目编号拆分。")
 
 
+def remove_running_text_lines(c: Cleaning) -> Cleaning:
+    """Drop a PDF copy's running header or footer: a short line recurring at page intervals
+    (a title among them is kept once)."""
+    running = rewrap.running_lines(c.lines)
+    if not running:
+        return c
+    keep: list[str] = []
+    for line in c.lines:
+        if line in running and (not is_title(line) or line in keep):
+            continue
+        keep.append(line)
+    return replace(c, lines=tuple(keep)).warn(
+        "running-lines", f"删除了每页重复的页眉或页脚：{'、'.join(sorted(running))}。"
+    )
+
+
+def join_hard_wraps(c: Cleaning) -> Cleaning:
+    """Join the lines of a text copied out of a PDF, broken at every printed line."""
+    joined = rewrap.rewrap(c.lines)
+    if joined is None:
+        return c
+    return replace(c, lines=joined).warn("rewrapped", "文字按页面逐行断开，已接回成段。")
+
+
 #: The steps, in the order they run.
 STEPS: tuple[Step, ...] = (
     remove_control_chars,
@@ -270,6 +294,8 @@ STEPS: tuple[Step, ...] = (
     extract_web_metadata,
     remove_web_chrome,
     remove_repeated_copies,
+    remove_running_text_lines,
+    join_hard_wraps,
     normalize_width,
     split_run_on_lines,
     join_broken_words,
