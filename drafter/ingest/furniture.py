@@ -158,6 +158,9 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+#: A label sets itself off within its first characters (colon, bracket, space); a longer line
+#: without any of these is the plan's own text.
+_LABEL_FORM = re.compile(rf"^.{{0,14}}?[{_SPACE}:：{re.escape(_OPEN + _CLOSE)}]")
 _HEAD = re.compile(
     rf"^(?P<open>[{re.escape(_OPEN)}])?[{_SPACE}]*"
     rf"(?P<label>[\u3400-\u9fffA-Za-z](?:[{_SPACE}]*[\u3400-\u9fff]){{1,9}})"
@@ -171,7 +174,7 @@ def label_at(line: str) -> LabelHit | None:
     as written.
     """
     written = _BULLET.sub("", line.strip())
-    if len(written) > 160:
+    if len(written) > 160 or (len(written) > 14 and not _LABEL_FORM.match(written)):
         return None
     body = to_simplified(written)
     if len(body) != len(written):

@@ -25,12 +25,12 @@ _SENTENCE_END = ("。", "！", "？", "；", "：", ":")
 
 def width(line: str) -> float:
     """Printed width in Chinese characters (Latin letters and digits count half)."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in line)
+    return len(line) - 0.5 * len(line.encode("ascii", "ignore"))
 
 
 def page_width(lines: tuple[str, ...]) -> float | None:
     """The width most long lines share, when the text was wrapped at a page's width."""
-    widths = [width(line) for line in lines if width(line) >= 12]
+    widths = [w for w in map(width, lines) if w >= 12]
     if len(widths) < _MIN_LINES:
         return None
     common, _ = Counter(round(w * 2) / 2 for w in widths).most_common(1)[0]
