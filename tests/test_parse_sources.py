@@ -59,3 +59,10 @@ def test_outline_items_are_headings(tmp_path):
     assert [[i.heading for i in s.items] for s in plan.sections] == [
         ["强化理论武装", "加强组织建设"], ["完善社会救助"]]
     assert not plan.partial
+
+
+def test_notice_body_kept_without_addressee(tmp_path):
+    """A copy that starts at 现将《…》 (no addressee line) keeps the notice's sentence."""
+    plan = _plan(tmp_path, ["现将《2024年全旗民政工作要点》印发给你们，请认真贯彻落实。",
+                            "2024年全旗民政工作要点", *BODY])
+    assert plan.meta.notice == ("现将《2024年全旗民政工作要点》印发给你们，请认真贯彻落实。",)

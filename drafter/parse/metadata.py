@@ -27,6 +27,7 @@ DOC_NUMBER = re.compile(
 NOTES = re.compile(r"^[（(](?P<text>此件[^）)]{0,20})[）)]$")
 _ORG_SUFFIX = re.compile(r"(?:民政局|民政厅|民政部|民政处|局|厅|政府|委员会|办公室|民政办)$")
 _LEVELS = "区县旗州市省盟"
+_NOTICE_SENTENCE = re.compile(r"现将|印发给你们|印发你们|请认真贯彻|请结合实际|[。]$")
 _ADDRESSEE = re.compile(r"^(?:各|全[区县市旗州省盟]各)[^。；]{1,118}?[：:]?$")
 _INFER_ISSUER = re.compile(r"([\u4e00-\u9fff]{2,8}?[州区县旗市盟])民政局")
 
@@ -135,7 +136,8 @@ def parse_notice(lines: list[str]) -> MetaParts:
             parts.addressees = line.rstrip("：:")
             state = "body"
             continue
-        if state in ("body", "head") and parts.addressees is not None:
+        if state in ("body", "head") and (parts.addressees is not None or _NOTICE_SENTENCE.search(line)):
+            # A copy may start at 现将《…》印发给你们 with no addressee line: keep the body.
             parts.notice_body.append(line)
     return parts
 
