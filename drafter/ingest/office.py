@@ -24,6 +24,9 @@ from drafter.ingest import docx as docx_reader
 from drafter.ingest.raw import RawText
 
 SUFFIXES = (".doc", ".wps", ".wpt", ".dot", ".odt", ".ott", ".rtf")
+#: The format each suffix is reported as (templates as their documents).
+_FORMATS = {".doc": "doc", ".dot": "doc", ".wps": "wps", ".wpt": "wps", ".odt": "odt",
+            ".ott": "odt", ".rtf": "rtf"}
 #: The Debian package that provides ``soffice`` without a desktop.
 PACKAGE = "libreoffice-writer-nogui"
 #: Seconds one LibreOffice start may take, plus a share for each file it converts.
@@ -82,8 +85,7 @@ def _read_docx(source: Path, docx_path: Path) -> RawText:
         raw = docx_reader.read(docx_path)
     except InputError as exc:
         raise _unconvertible(source) from exc
-    suffix = source.suffix.lower().lstrip(".")
-    return replace(raw, format=suffix if suffix in ("doc", "wps", "odt", "rtf") else "doc")
+    return replace(raw, format=_FORMATS.get(source.suffix.lower(), "doc"))
 
 
 def _unconvertible(path: Path) -> InputError:
