@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -10,15 +12,16 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 from drafter.export import export_bytes, notice_from_plan
 from drafter.export.layout import add_paragraph, level_format, new_document
 from drafter.export.notice import NoticeInfo
-from drafter.export.pdf import for_libreoffice
 from drafter.export.profile import load_profile
 from drafter.model import ARABIC, Plan
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def _doc(data: bytes) -> docx.document.Document:
@@ -304,15 +307,55 @@ def test_font_table_names_alternatives(plain_docx: bytes) -> None:
 
 
 def test_punctuation_may_not_hang_in_word_or_libreoffice(plain_docx: bytes) -> None:
-    """The .docx forbids hanging punctuation (overflowPunct=0, as Word reads it); the copy
-    handed to LibreOffice inverts the flag, because LibreOffice reads it the other way round."""
-    styles = _part(plain_docx, "word/styles.xml")
-    assert '<w:overflowPunct w:val="0"/>' in styles and 'w:overflowPunct w:val="1"' not in styles
-    flipped = _part(for_libreoffice(plain_docx), "word/styles.xml")
-    assert '<w:overflowPunct w:val="1"/>' in flipped and 'w:overflowPunct w:val="0"' not in flipped
-    assert _part(for_libreoffice(plain_docx), "word/document.xml") == _part(
-        plain_docx, "word/document.xml"
-    ).replace('w:overflowPunct w:val="0"', 'w:overflowPunct w:val="1"')
+    """Every paragraph style forbids hanging punctuation through a markup-compatibility
+    choice: Word 2013+ and WPS read overflowPunct=0, LibreOffice (whose importer inverts the
+    value) the fallback 1. No bare overflowPunct is left for either to misread."""
+    root = etree.fromstring(_part(plain_docx, "word/styles.xml").encode("utf-8"))
+    ppr_blocks = root.iter(qn("w:pPr"))
+    count = 0
+    for ppr in ppr_blocks:
+        assert ppr.find(qn("w:overflowPunct")) is None
+        for alt in ppr.findall(f"{{{MC}}}AlternateContent"):
+            choice, fallback = alt
+            assert choice.get("Requires") == "w15"
+            assert choice[0].get(qn("w:val")) == "0" and fallback[0].get(qn("w:val")) == "1"
+            count += 1
+    styles = _doc(plain_docx).styles
+    assert count >= 1 + sum(1 for s in styles if s.style_id.startswith("Gw"))
+
+
+def test_package_describes_drafter_not_the_template(plan000: Plan, plain_docx: bytes) -> None:
+    """Core properties: created now, by the issuer, last saved by drafter; app.xml names
+    drafter; no thumbnail; compatibility mode 15; zoom carries its required percentage."""
+    props = _doc(plain_docx).core_properties
+    now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    assert abs((now - props.created.replace(tzinfo=None)).total_seconds()) < 3600
+    assert props.created == props.modified and props.created.year >= 2025
+    assert props.author == plan000.meta.issuer and props.last_modified_by == "drafter"
+    names = zipfile.ZipFile(io.BytesIO(plain_docx)).namelist()
+    assert not any("thumbnail" in n for n in names)
+    assert "thumbnail" not in _part(plain_docx, "_rels/.rels")
+    app = _part(plain_docx, "docProps/app.xml")
+    assert "<Application>drafter</Application>" in app and "Microsoft" not in app
+    settings = _part(plain_docx, "word/settings.xml")
+    assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
+    assert re.search(r'<w:zoom [^>]*w:percent="100"', settings)
+    assert "savePreviewPicture" not in settings
+
+
+def test_heading_levels_carry_outline_levels(plain_docx: bytes) -> None:
+    """Section, item and sub-item styles are outline levels 1–3 (w:outlineLvl 0–2), body
+    styles have none, and the template's built-in headings are no longer blue."""
+    styles = _doc(plain_docx).styles
+    levels = {}
+    for style in styles:
+        ppr = style.element.pPr
+        lvl = None if ppr is None else ppr.find(qn("w:outlineLvl"))
+        levels[style.style_id] = None if lvl is None else lvl.get(qn("w:val"))
+    assert (levels["GwSection"], levels["GwItem"], levels["GwSubitem"]) == ("0", "1", "2")
+    assert levels["GwBody"] is None and levels["GwTitle"] is None
+    for name in ("Heading1", "Heading2", "Heading3", "Title", "Subtitle"):
+        assert styles[name].element.find(f"{W}rPr/{W}color") is None, name
 
 
 def test_arabic_items_are_level_three_in_fangsong(seed_plans: list[Plan]) -> None:

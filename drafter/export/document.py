@@ -9,6 +9,7 @@ from docx.document import Document
 
 from drafter.export.layout import add_blank_lines, add_paragraph, new_document
 from drafter.export.notice import NoticeInfo, add_notice, add_record, add_signature
+from drafter.export.package import set_properties
 from drafter.export.profile import Profile
 from drafter.model import ARABIC, PAREN, PAREN_CONTINUOUS, SHI, Item, Plan, Section
 from drafter.numbering import CN_NUMERAL_CHARS, item_label, section_label
@@ -80,7 +81,8 @@ def build_document(plan: Plan, profile: Profile, notice: NoticeInfo | None = Non
     """The plan laid out per ``profile``; with ``notice``, behind its covering notice."""
     doc = new_document(profile)
     title = plan_title(plan)
-    doc.core_properties.title = title
+    issuer = (notice.issuer if notice else "") or plan.meta.issuer or plan.meta.signature or ""
+    set_properties(doc, title=title, author=issuer)
     if notice is not None:
         add_notice(doc, profile, notice, title)
         if notice.attachment:
