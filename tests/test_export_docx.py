@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION_START
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -198,16 +199,25 @@ def test_footers_odd_right_even_left_with_page_field(plain_docx: bytes) -> None:
 
 
 def test_signature_and_date_on_the_right(plain_docx: bytes) -> None:
-    """A plan with a signature ends with it and 成文日期 in 2022年3月17日 form: the date four
-    characters in from the right, the signature centred over it."""
+    """A plan with a signature ends with it and 成文日期 in 2022年3月17日 form: both centred
+    in one box whose axis lies over a date ending four characters in from the right, so the
+    signature is centred over the date whatever width a renderer gives the digits."""
     paras = _doc(plain_docx).paragraphs
     assert [p.text for p in paras[-2:]] == ["重庆市涪陵区民政局", "2022年3月17日"]
     assert [p.style.name for p in paras[-2:]] == ["发文机关署名", "成文日期"]
-    ind = paras[-1].style.element.pPr.find(qn("w:ind"))
-    assert ind.get(qn("w:right")) == str(4 * 315)
-    # 9 characters centred over 6.5 (2022年3月17日): 1.25 characters less than four in.
-    signature = paras[-2]._p.pPr.find(qn("w:ind"))
-    assert signature.get(qn("w:right")) == str(round(4 * 315 - 1.25 * 315))
+    boxes = []
+    for para in paras[-2:]:
+        ppr = para._p.pPr
+        ind = ppr.find(qn("w:ind"))
+        assert ppr.find(qn("w:jc")).get(qn("w:val")) == "center"
+        boxes.append((int(ind.get(qn("w:left"))), int(ind.get(qn("w:right")))))
+    assert boxes[0] == boxes[1]
+    left, right = boxes[0]
+    width = 8844  # 156 mm
+    # 2022年3月17日 is 6.5 characters in Word (digits half a character), 315 twips each.
+    assert (left + width - right) / 2 == pytest.approx(width - 4 * 315 - 6.5 * 315 / 2, abs=2)
+    # The end of the text, the blank lines and the signature keep with the next paragraph.
+    assert all(p._p.pPr.find(qn("w:keepNext")) is not None for p in paras[-5:-1])
 
 
 def test_notice_has_red_header_number_rule_and_notes(notice_docx: bytes) -> None:
@@ -232,11 +242,20 @@ def test_notice_has_red_header_number_rule_and_notes(notice_docx: bytes) -> None
 
 
 def test_record_is_a_bottom_pinned_table_with_thick_and_thin_rules(notice_docx: bytes) -> None:
-    """版记: a table floated to the bottom margin, 0.35 mm rules outside, 0.25 mm between."""
+    """版记: a table on its own even-page section with empty footers, placed so that its
+    last rule lies on the bottom of the text area (rows exactly one line high); 0.35 mm
+    rules outside, 0.25 mm between."""
     doc = _doc(notice_docx)
     (table,) = doc.tables
     pos = table._tbl.tblPr.find(qn("w:tblpPr"))
-    assert pos.get(qn("w:tblpYSpec")) == "bottom" and pos.get(qn("w:vertAnchor")) == "margin"
+    assert pos.get(qn("w:vertAnchor")) == "margin"
+    assert int(pos.get(qn("w:tblpY"))) == 12756 - 2 * 579  # 225 mm less two lines
+    assert all(row.height == 579 * 635 for row in table.rows)  # 579 twips in EMU
+    last = doc.sections[-1]
+    assert last.start_type == WD_SECTION_START.EVEN_PAGE and len(doc.sections) == 2
+    for footer in (last.footer, last.even_page_footer):
+        assert not footer.is_linked_to_previous
+        assert "PAGE" not in footer._element.xml and not footer.paragraphs[0].text
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     sizes = {side: borders.find(qn(f"w:{side}")).get(qn("w:sz")) for side in ("top", "bottom",
                                                                                 "insideH")}  # fmt: skip
@@ -354,7 +373,7 @@ def test_heading_levels_carry_outline_levels(plain_docx: bytes) -> None:
         levels[style.style_id] = None if lvl is None else lvl.get(qn("w:val"))
     assert (levels["GwSection"], levels["GwItem"], levels["GwSubitem"]) == ("0", "1", "2")
     assert levels["GwBody"] is None and levels["GwTitle"] is None
-    for name in ("Heading1", "Heading2", "Heading3", "Title", "Subtitle"):
+    for name in ("heading 1", "heading 2", "heading 3", "Title", "Subtitle"):
         assert styles[name].element.find(f"{W}rPr/{W}color") is None, name
 
 

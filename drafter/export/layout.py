@@ -410,6 +410,16 @@ def _setup_footers(doc: Document, profile: Profile) -> None:
     _page_number(section.even_page_footer.paragraphs[0], profile, pn.even)
 
 
+def blank_footer(para: Paragraph, profile: Profile) -> None:
+    """A footer paragraph as tall as a page number but empty (the 版记 page has none): the
+    footer keeps its height, so the text area of the page stays where it is."""
+    size = profile.sizes.page_number
+    ppr = para._p.get_or_add_pPr()
+    _format_paragraph(ppr, round(size * 20))
+    mark = set_child(ppr, "rPr", PPR_ORDER)
+    _format_run(mark, profile, font=profile.fonts.page_number, size_pt=size)
+
+
 def _page_number(para: Paragraph, profile: Profile, align: str) -> None:
     """Fill a footer paragraph with the page-number text around a PAGE field."""
     pn = profile.page_numbers

@@ -13,6 +13,9 @@ from drafter.errors import WriteError
 #: Seconds a single conversion may take before it is given up.
 TIMEOUT = 180
 _CANDIDATES = ("soffice", "libreoffice")
+#: The PDF filter with the blank pages LibreOffice inserts (before a section that starts on
+#: an even page, such as the 版记's) kept: a two-sided print needs them.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
 def find_soffice() -> str | None:
@@ -40,7 +43,7 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, *, timeout: float = TIMEOUT) 
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             str(out_dir),
             str(docx_path),

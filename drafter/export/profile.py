@@ -166,6 +166,8 @@ class RedHeader:
     """Empty lines between the issuer mark and the document number."""
     rule_width_pt: float = 1.5
     """Thickness of the red rule."""
+    rule_gap_mm: float = 4
+    """From the bottom of the 发文字号's characters to the red rule."""
 
 
 @dataclass(frozen=True)
