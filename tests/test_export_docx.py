@@ -232,7 +232,8 @@ def test_notice_has_red_header_number_rule_and_notes(notice_docx: bytes) -> None
     rule = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert rule.get(qn("w:color")) == "FF0000"
     texts = [p.text for p in paras]
-    assert "重庆市涪陵区民政局关于印发《2022年全区民政工作要点》的通知" in texts
+    # The notice title is broken between words, the 《》 kept whole.
+    assert "重庆市涪陵区民政局关于印发\n《2022年全区民政工作要点》的通知" in texts
     assert "各乡镇（街道）民政办，机关各科室、直属各单位：" in texts
     assert "附件：2022年全区民政工作要点" in texts
     assert "（此件公开发布）" in texts

@@ -147,6 +147,11 @@ _AMBIGUOUS = re.compile(
 )
 
 
+def text_width_chars(text: str) -> float:
+    """Width of ``text`` in full-width characters (ASCII letters and digits count half)."""
+    return sum(0.5 if ch.isascii() else 1 for ch in text)
+
+
 def needs_east_asia_hint(text: str) -> bool:
     """Whether ``text`` holds characters Word would set in the Latin font without a hint."""
     return _AMBIGUOUS.search(text) is not None

@@ -20,8 +20,10 @@ from drafter.export.layout import (
     blank_footer,
     char_twips,
     level_format,
+    text_width_chars,
 )
 from drafter.export.profile import Profile, mm_to_twips
+from drafter.export.title import add_title
 from drafter.export.xml import PPR_ORDER, RPR_ORDER, SECTPR_ORDER, TBLPR_ORDER, set_child
 from drafter.model import Plan
 
@@ -151,7 +153,7 @@ def add_notice(doc: Document, profile: Profile, notice: NoticeInfo, plan_title: 
             add_blank_lines(doc, profile, 2)
         else:
             add_blank_lines(doc, profile, 1)
-    add_paragraph(doc, profile, "title", [(notice_title(notice, plan_title), "body")])
+    add_title(doc, profile, notice_title(notice, plan_title), names=(notice.issuer,))
     add_blank_lines(doc, profile, profile.title.blank_lines_after)
     if notice.addressees:
         add_paragraph(doc, profile, "addressee", [(notice.addressees.rstrip("：:") + "：", "body")])
@@ -236,11 +238,6 @@ def _centre_in(para, box: tuple[int, int]) -> None:
 def keep_with_next(para) -> None:
     """Keep ``para`` on the same page as the paragraph after it."""
     set_child(para._p.get_or_add_pPr(), "keepNext", PPR_ORDER)
-
-
-def text_width_chars(text: str) -> float:
-    """Width of ``text`` in full-width characters (ASCII letters and digits count half)."""
-    return sum(0.5 if ch.isascii() else 1 for ch in text)
 
 
 def _red_rule(ppr, profile: Profile) -> None:
