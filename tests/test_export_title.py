@@ -27,7 +27,7 @@ def _check(text: str, lines: list[str], names: tuple[str, ...]) -> None:
         assert pos in bounds, (text, lines)
         assert not any(s < pos < e for s, e in protected_spans(text, names)), lines
     widths = [text_width_chars(line) for line in lines]
-    assert not any(b < a and b < c for a, b, c in zip(widths, widths[1:], widths[2:])), widths
+    assert not any(b < a and b < c for a, b, c in zip(widths, widths[1:], widths[2:], strict=False)), widths
 
 
 def test_every_seed_notice_title_breaks_before_the_book_title(seed_plans: list[Plan]) -> None:
