@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 from drafter.errors import WriteError
+from drafter.export.fonts import with_installed_fonts
+from drafter.export.profile import Profile
 
 #: Seconds a single conversion may take before it is given up.
 TIMEOUT = 180
@@ -61,8 +63,11 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, *, timeout: float = TIMEOUT) 
     return pdf
 
 
-def pdf_bytes(docx_data: bytes) -> bytes:
-    """Render a .docx given as bytes and return the PDF's bytes."""
+def pdf_bytes(docx_data: bytes, profile: Profile | None = None) -> bytes:
+    """Render a .docx given as bytes and return the PDF's bytes; with ``profile``, faces
+    missing on this machine are replaced by the installed ones it lists."""
+    if profile is not None:
+        docx_data = with_installed_fonts(docx_data, profile)
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
         src = Path(tmp) / "document.docx"
         src.write_bytes(docx_data)
