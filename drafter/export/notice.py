@@ -188,7 +188,11 @@ def add_signature(
     # blank lines, the signature and the date (and the 附注) are kept together, so that a
     # block that does not fit takes the end of the text with it to the next page.
     if doc.paragraphs:
-        keep_with_next(doc.paragraphs[-1])
+        last = doc.paragraphs[-1]
+        keep_with_next(last)
+        # With widow control the text's last paragraph splits, sending only its last two
+        # lines over with the signature rather than the whole paragraph.
+        set_child(last._p.get_or_add_pPr(), "widowControl", PPR_ORDER, val="1")
     for _ in range(profile.signature.blank_lines_before):
         keep_with_next(add_paragraph(doc, profile, "body", []))
     box = _signature_box(profile, signature, printed) if signature and printed else None
