@@ -109,6 +109,9 @@ def notice_from_plan(plan: Plan, **overrides: str) -> NoticeInfo:
         body=tuple(meta.notice),
         signature=meta.signature or "",
         notes=meta.notes or "",
+        copies_to=meta.copies_to or "",
+        printer=meta.printer or "",
+        print_date=meta.print_date or "",
     )
     given: dict[str, Any] = {k: v for k, v in overrides.items() if v}
     return replace(info, **given)
