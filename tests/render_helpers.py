@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from drafter.export.pdf import PDF_FILTER, find_soffice, pdf_bytes
+from drafter.export.pdf import PDF_FILTER, find_soffice
 
 PT_PER_MM = 72 / 25.4
 
@@ -35,15 +35,6 @@ class Line:
     """Font size of the first character, in points."""
     all_wide: bool
     """Whether every character is full-width (CJK or full-width punctuation)."""
-
-
-def render(docx: Path, out_dir: Path) -> Path:
-    """Render ``docx`` to PDF in ``out_dir`` the way ``--format pdf`` does (fails when
-    LibreOffice is missing: CI installs it)."""
-    assert find_soffice(), "LibreOffice (soffice) is required for render tests"
-    pdf = out_dir / (docx.stem + ".pdf")
-    pdf.write_bytes(pdf_bytes(docx.read_bytes()))
-    return pdf
 
 
 def render_batch(docs: list[Path], out_dir: Path) -> list[Path]:
