@@ -398,3 +398,17 @@ def test_arabic_items_are_level_three_in_fangsong(seed_plans: list[Plan]) -> Non
     assert len(items) == plan.item_count()
     assert items[0].text.startswith("1." + source.sections[0].items[0].heading)
     assert {_east_asia(r) for p in items for r in p.runs} == {"仿宋_GB2312"}
+
+
+def test_long_issuer_mark_is_compressed_to_the_line(seed_plans: list[Plan]) -> None:
+    """武汉经开区（汉南区）民政局文件 at 36 pt is 540 pt on a 442 pt line: its runs carry a
+    character width (w:w) that fits it; a short mark keeps full width."""
+    from drafter.export.notice import mark_scale
+
+    assert mark_scale("武汉经开区（汉南区）民政局文件", 36, 156) == 80
+    assert mark_scale("乌审旗民政局文件", 36, 156) == 100
+    plan = next(p for p in seed_plans if (p.meta.issuer or "").startswith("武汉"))
+    doc = _doc(export_bytes(plan, notice=notice_from_plan(plan)))
+    mark = doc.paragraphs[0]
+    assert mark.text == "武汉经开区（汉南区）民政局文件"
+    assert all(r._r.rPr.find(qn("w:w")).get(qn("w:val")) == "80" for r in mark.runs)
