@@ -56,6 +56,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PUNCTUATION = set("，。、；：？！）》」』”’…—（《“‘")
 MODES = ("default", "plain", "notice", "full")
 _SIGNATURE_LINE = re.compile(r".{2,30}(?:局|厅|室|政府|委员会)|\d{4}年\d{1,2}月\d{1,2}日|（此件.*）")
+#: Lines of a page that are not body text: signature, date, 附注 and the 附件说明.
+_NOT_BODY = re.compile(rf"{_SIGNATURE_LINE.pattern}|附件：.*")
 _RECORD_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发")
 
 
@@ -242,12 +244,12 @@ def test_full_lines_hold_28_characters(rendered: dict[str, Rendered], key: str) 
 
 @pytest.mark.parametrize("key", DOCS)
 def test_no_page_holds_only_the_signature(rendered: dict[str, Rendered], key: str) -> None:
-    """No page holds only the signature, the date or the 附注 (GB/T 9704 7.3.5): they share
-    a page with body text."""
+    """No page holds only the signature, the date, the 附注 or the 附件说明 (GB/T 9704
+    7.3.5): they share a page with body text."""
     for n, lines in enumerate(rendered[key].pages, 1):
         body = _body(lines)
         if body and not any(_RECORD_DATE.search(ln.text) for ln in lines):
-            assert not all(_SIGNATURE_LINE.fullmatch(ln.text) for ln in body), (n, body)
+            assert not all(_NOT_BODY.fullmatch(ln.text) for ln in body), (n, body)
 
 
 @pytest.mark.parametrize("key", DOCS)

@@ -160,10 +160,14 @@ def add_notice(doc: Document, profile: Profile, notice: NoticeInfo, plan_title: 
     add_blank_lines(doc, profile, profile.title.blank_lines_after)
     if notice.addressees:
         add_paragraph(doc, profile, "addressee", [(notice.addressees.rstrip("：:") + "：", "body")])
-    for text in notice_body(notice, plan_title):
-        add_paragraph(doc, profile, "body", [(text, "body")])
+    body = [add_paragraph(doc, profile, "body", [(text, "body")])
+            for text in notice_body(notice, plan_title)]  # fmt: skip
     if notice.attachment:
-        add_blank_lines(doc, profile, 1)
+        # The 附件说明 is no body text of its own: the body's end goes with it and the
+        # signature when they move to the next page.
+        if body:
+            keep_with_next(body[-1])
+        keep_with_next(add_paragraph(doc, profile, "body", []))
         add_paragraph(doc, profile, "attachment", [(f"附件：{notice.attachment}", "body")])
     add_signature(doc, profile, notice.signature or notice.issuer, notice.date, notice.notes)
 
