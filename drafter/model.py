@@ -111,6 +111,12 @@ class Meta:
     """Body paragraphs of the covering notice (印发通知), when there is one."""
     notes: str | None = None
     """附注 such as ``此件公开发布`` (without brackets)."""
+    copies_to: str | None = None
+    """抄送 of the 版记, without the label and the closing 。."""
+    printer: str | None = None
+    """印发机关 of the 版记."""
+    print_date: str | None = None
+    """印发日期 of the 版记 as YYYY-MM-DD."""
 
 
 @dataclass(frozen=True)

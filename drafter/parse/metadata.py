@@ -21,7 +21,7 @@ DATE = re.compile(
 )
 ISO_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 DOC_NUMBER = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{1,10})\s*[〔［\[（(【]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]）)】]"
+    r"(?P<org>[A-Za-z\u4e00-\u9fff]{1,10})\s*[〔［\[（(【]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]）)】]"
     r"\s*(?P<no>\d{1,5})\s*号"
 )
 NOTES = re.compile(r"^[（(](?P<text>此件[^）)]{0,20})[）)]$")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.errors import InputError
 from drafter.model import (
@@ -26,6 +26,7 @@ from drafter.model import (
 )
 from drafter.parse import labels as L
 from drafter.parse import metadata as M
+from drafter.parse.record import ATTACHMENT_NOTE, split_record
 
 _MINSHENG = re.compile(r"民生实事|为民办实事|实事项目|主要指标|重点项目")
 _SENTENCE_END = "。！？"
@@ -51,6 +52,7 @@ class _Open:
 def parse_lines(lines: tuple[str, ...], web_meta: dict[str, str], where: str) -> Plan:
     """Parse cleaned lines into a Plan (warnings included, no id)."""
     warnings: list[Warning] = []
+    lines, record = split_record(lines)
     title_at = _find_title(lines)
     first_section = _first_section(lines, title_at + 1 if title_at is not None else 0)
     partial = first_section is None
@@ -73,6 +75,7 @@ def parse_lines(lines: tuple[str, ...], web_meta: dict[str, str], where: str) ->
     body = list(lines[body_start:])
     tail, body = _split_tail(body)
     parts = M.parse_notice(notice_lines)
+    parts.notice_body = [p for p in parts.notice_body if not ATTACHMENT_NOTE.match(p)]
     for line in tail:
         if (date := M.normalize_date(line)) is not None:
             parts.end_date = date
@@ -88,6 +91,9 @@ def parse_lines(lines: tuple[str, ...], web_meta: dict[str, str], where: str) ->
     title = lines[title_at] if title_at is not None else ""
     title = title.strip("《》")
     meta = _meta(title, parts, web_meta, "\n".join(lines), warnings)
+    if record is not None:
+        meta = replace(meta, copies_to=record.copies_to or None, printer=record.printer or None,
+                       print_date=record.print_date or None)  # fmt: skip
     style = _plan_style(sections, item_kinds)
     return Plan(
         meta=meta,
