@@ -73,7 +73,6 @@ class Catalog:
         self.offsets = array("q", [0])
         self.blob = bytearray()
         self.labels: list[str] = []
-        self.opening_list: list[str] = []
         self._arrays: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
@@ -113,7 +112,6 @@ class Catalog:
             self.blob += ref.text.encode("utf-8")
             self.offsets.append(len(self.blob))
             self.labels.append(ref.label)
-            self.opening_list.append(ref.text[:OPENING])
         return refs
 
     def _thaw(self) -> None:
@@ -125,7 +123,6 @@ class Catalog:
         self.offsets = array("q", np.asarray(self.offsets, np.int64).tobytes())
         self.blob = bytearray(np.asarray(self.blob).tobytes())
         self.labels = list(self.labels)
-        self.opening_list = list(self.opening_list)
         self.section_titles = list(self.section_titles)
         self._arrays = {}
 
@@ -155,10 +152,12 @@ class Catalog:
 
     def openings(self, items: np.ndarray) -> list[str]:
         """The openings (first :data:`OPENING` characters) of several items."""
-        kept = self.opening_list
-        if isinstance(kept, np.ndarray):
-            return kept[items].tolist()
-        return [kept[i] for i in items.tolist()]
+        blob, off = self.blob, self.array("offsets")
+        width = 4 * OPENING  # UTF-8 takes at most 4 bytes a character
+        return [
+            bytes(blob[a : min(b, a + width)]).decode("utf-8", "ignore")[:OPENING]
+            for a, b in zip(off[items].tolist(), off[items + 1].tolist(), strict=True)
+        ]
 
     def heading(self, item: int) -> str:
         """The heading of an item."""
@@ -215,9 +214,6 @@ class Catalog:
             t for t, keep in zip(self.section_titles, sec_keep.tolist(), strict=True) if keep
         ]
         self.labels = [t for t, keep in zip(self.labels, item_keep.tolist(), strict=True) if keep]
-        self.opening_list = [
-            t for t, keep in zip(self.opening_list, item_keep.tolist(), strict=True) if keep
-        ]
         self.section_plan = array("i", plan_new[self.array("section_plan")[sec_keep]].tolist())
         self.section_no = array("i", self.array("section_no")[sec_keep].tolist())
         self.item_plan = array("i", plan_new[self.array("item_plan")[item_keep]].tolist())
@@ -235,7 +231,6 @@ class Catalog:
         """The columns, the text buffer and the short strings as arrays, for the index file."""
         out = {name: self.array(name) for name in (*_INT_COLUMNS, "offsets")}
         out["blob"] = np.frombuffer(bytes(self.blob), dtype=np.uint8)
-        out["openings"] = _strings(self.opening_list, OPENING)
         out["labels"] = _strings(self.labels)
         out["section_titles"] = _strings(self.section_titles)
         return out
@@ -259,7 +254,6 @@ class Catalog:
             setattr(cat, name, arrays[name])
         cat.offsets = arrays["offsets"]
         cat.blob = arrays["blob"]
-        cat.opening_list = arrays["openings"]
         cat.labels = arrays["labels"]
         cat.section_titles = arrays["section_titles"]
         if len(cat.item_plan) != len(cat.offsets) - 1 or len(cat.labels) != len(cat.item_plan):

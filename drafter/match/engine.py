@@ -11,6 +11,7 @@ the benchmark compares the index against (recall@10).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -51,17 +52,25 @@ _COMPACT_SEGMENTS = 8
 """Number of segments above which they are merged."""
 _CLAUSE_CACHE = 1_000_000
 """Clauses whose term ids are remembered while building."""
-_CANDIDATES = 5000
+_CANDIDATES = 2000
 """Items taken from the cosine lower bound for exact scoring."""
-_BUDGET = 60_000
+_BUDGET = 30_000
 """Postings read per field for the lower bound (common words beyond it are skipped)."""
-_SECTIONS = 20_000
+_SECTIONS = 5_000
 """Best-matching sections whose items get their context share in the lower bound."""
 _SEGMENT_ROWS = 250_000
 """Items per segment while building (bounds the memory a build needs)."""
 _CHUNK = 50_000
 """Items scored exactly at a time (bounds the memory of an exhaustive search)."""
 _FEEDBACK = score.FIELDS.index("feedback")
+_FEEDBACK_EXTRA = 1000
+"""Rows the feedback texts may add to the candidates."""
+_FOLD_SCAN = 200
+"""Ranked rows looked at for near copies of the kept hits (copies further down are left)."""
+_ALSO_IN = 50
+"""Places listed at most in a folded hit's ``also_in``."""
+_COPY_KEY = re.compile(r"[\d\s]+")
+"""What is dropped from a text to recognise a copy with other numbers at once."""
 
 
 @dataclass(frozen=True)
@@ -616,26 +625,62 @@ class Matcher:
             return np.zeros(0, dtype=np.int64), np.zeros((0, len(score.FIELDS)))
         allowed = self._allowed(filters, exclude_plan)
         rows = np.flatnonzero(allowed) if exhaustive else self._candidates(vectors, allowed)
+        parts = self._parts(query.text, vectors, rows)
+        if not len(rows) or self.weights.feedback <= 0:
+            return rows, parts
+        feedback = self._feedback_query(rows, parts)
+        if not exhaustive:
+            more = self._feedback_candidates(feedback, allowed, rows)
+            if len(more):
+                rows = np.concatenate((rows, more))
+                parts = np.concatenate((parts, self._parts(query.text, vectors, more)))
+                order = np.argsort(rows, kind="stable")
+                rows, parts = rows[order], parts[order]
+        f = self.factors()
+        for lo in range(0, len(rows), _CHUNK):
+            chunk = rows[lo : lo + _CHUNK]
+            parts[lo : lo + len(chunk), _FEEDBACK] = self.text.scores_of(
+                feedback, chunk, factors=f)
+        return rows, parts
+
+    def _parts(self, text: str, vectors: tuple[dict[int, float], ...],
+               rows: np.ndarray) -> np.ndarray:
+        """Score parts of ``rows`` (ascending), chunk by chunk, feedback left at 0."""
         parts = np.zeros((len(rows), len(score.FIELDS)), dtype=np.float32)
         for lo in range(0, len(rows), _CHUNK):
             chunk = rows[lo : lo + _CHUNK]
-            parts[lo : lo + len(chunk)] = self._exact(query.text, vectors, chunk)
-        if len(rows) and self.weights.feedback > 0:
-            parts[:, _FEEDBACK] = self._feedback(rows, parts)
-        return rows, parts
+            parts[lo : lo + len(chunk)] = self._exact(text, vectors, chunk)
+        return parts
 
-    def _feedback(self, rows: np.ndarray, parts: np.ndarray) -> np.ndarray:
-        """Mean cosine of each row's text with the texts of the best rows by the other parts."""
+    def _feedback_query(self, rows: np.ndarray, parts: np.ndarray) -> dict[int, float]:
+        """The texts of the best rows by the other parts, as one cosine query whose score is
+        the mean of their cosines with a row."""
         first = score.combine(parts, self.weights)
         best = rows[np.lexsort((rows, -first))[: score.FEEDBACK]]
         f = self.factors()
-        out = np.zeros(len(rows), dtype=np.float64)
+        out: dict[int, float] = {}
         for row in best.tolist():
-            vector = self.text.row_query(row, f)
-            for lo in range(0, len(rows), _CHUNK):
-                chunk = rows[lo : lo + _CHUNK]
-                out[lo : lo + len(chunk)] += self.text.scores_of(vector, chunk, factors=f)
-        return out / max(len(best), 1)
+            for t, v in self.text.row_query(row, f).items():
+                out[t] = out.get(t, 0.0) + v / len(best)
+        return out
+
+    def _feedback_candidates(
+        self, feedback: dict[int, float], allowed: np.ndarray, rows: np.ndarray
+    ) -> np.ndarray:
+        """Allowed rows that the feedback texts find and the first candidates missed."""
+        found: list[np.ndarray] = []
+        vals: list[np.ndarray] = []
+        self.text.gather(feedback, _BUDGET, 1.0, found, vals, factors=self.factors())
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        all_rows = np.concatenate(found)
+        bound = np.bincount(all_rows, np.concatenate(vals) * allowed[all_rows],
+                            minlength=len(allowed))
+        bound[rows] = 0
+        hits = np.flatnonzero(bound)
+        if len(hits) > _FEEDBACK_EXTRA:
+            hits = hits[np.argpartition(-bound[hits], _FEEDBACK_EXTRA - 1)[:_FEEDBACK_EXTRA]]
+        return np.sort(hits)
 
     def _candidates(
         self, vectors: tuple[dict[int, float], ...], allowed: np.ndarray
@@ -687,14 +732,16 @@ class Matcher:
         return np.sort(found)
 
     def _exact(
-        self, text: str, vectors: tuple[dict[int, float], ...], rows: np.ndarray
+        self, query_text: str, vectors: tuple[dict[int, float], ...], rows: np.ndarray
     ) -> np.ndarray:
         """The score parts of the given items (ascending rows), feedback left at 0."""
         f = self.factors()
         bm25 = self.weights.bm25
         out = np.zeros((len(rows), len(score.FIELDS)), dtype=np.float32)
-        out[:, 0] = self.text.scores_of(vectors[0], rows, bm25=bm25)
-        out[:, 1] = self.head.scores_of(vectors[1], rows, bm25=bm25)
+        text = self.text.entries(rows)
+        head = self.head.entries(rows)
+        out[:, 0] = self.text.scores_from(text, rows, vectors[0], bm25=bm25)
+        out[:, 1] = self.head.scores_from(head, rows, vectors[1], bm25=bm25)
         if vectors[2] or vectors[3]:
             sections = self.catalog.array("item_section")[rows]
             unique, back = np.unique(sections, return_inverse=True)  # ascending
@@ -702,11 +749,11 @@ class Matcher:
                 out[:, 2] = self.title.scores_of(vectors[2], unique, factors=f)[back]
             if vectors[3]:
                 out[:, 3] = self.context.scores_of(vectors[3], unique, factors=f)[back]
-        out[:, 4] = score.ratios(text, self.catalog.openings(rows))
+        out[:, 4] = score.ratios(query_text, self.catalog.openings(rows))
         if vectors[4]:
-            out[:, 6] = self.text.scores_of(vectors[4], rows, factors=f)
+            out[:, 6] = self.text.scores_from(text, rows, vectors[4], factors=f)
         if vectors[5]:
-            out[:, 7] = self.head.scores_of(vectors[5], rows, factors=f)
+            out[:, 7] = self.head.scores_from(head, rows, vectors[5], factors=f)
         return out
 
     def _allowed(self, filters: Filters, exclude: str | Sequence[str] | None) -> np.ndarray:
@@ -739,18 +786,29 @@ class Matcher:
         if not fold:
             return [self._hit(int(rows[i]), float(scores[i]), office) for i in order[:k]]
         kept: list[tuple[int, float, str, list[int]]] = []
+        by_key: dict[str, int] = {}
         cat = self.catalog
-        look = 4 * k + 20  # once k hits are kept, rows this far down may still be their twins
         for pos in range(len(order)):
-            if len(kept) == k and pos >= look:
+            if pos >= _FOLD_SCAN:
+                # copies further down stay unfolded: fill up without reading their texts
+                kept.extend((int(rows[i]), float(scores[i]), "", [])
+                            for i in order[pos : pos + k - len(kept)].tolist())
+                break
+            if len(kept) == k and pos >= 4 * k + 20:
                 break
             i = int(order[pos])
             row = int(rows[i])
             text = cat.text(row)
-            twin = next((entry for entry in kept if score.near_copy(entry[2], text)), None)
+            key = _COPY_KEY.sub("", text)
+            twin = by_key.get(key)
+            if twin is None:
+                twin = next((n for n, entry in enumerate(kept)
+                             if score.near_copy(entry[2], text)), None)
             if twin is not None:
-                twin[3].append(row)
+                if len(kept[twin][3]) < _ALSO_IN:
+                    kept[twin][3].append(row)
             elif len(kept) < k:
+                by_key[key] = len(kept)
                 kept.append((row, float(scores[i]), text, []))
         return [
             replace(self._hit(row, value, office), also_in=tuple(self._place(r) for r in twins))

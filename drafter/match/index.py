@@ -137,6 +137,7 @@ class FieldIndex:
         self._inverse: tuple[np.ndarray, np.ndarray] | None = None
         self._weights: tuple[object, np.ndarray] | None = None
         self._lens: np.ndarray | None = None
+        self._average: float | None = None
 
     def add_segment(self, builder: SegmentBuilder, vocab_size: int) -> None:
         """Append the builder's rows after the existing ones as one new segment."""
@@ -165,7 +166,7 @@ class FieldIndex:
     def forget(self, norms: np.ndarray | None = None) -> None:
         """Drop the cached weights and norms (``norms``: known norms to keep instead)."""
         self._norms = norms
-        self._weights = self._lens = None
+        self._weights = self._lens = self._average = None
         self._inverse = None
 
     # -- weights ------------------------------------------------------------------------------
@@ -232,7 +233,8 @@ class FieldIndex:
     def _saturation(self, bm25: Bm25) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
         """tf, row → BM25's saturated term frequency over k1 + 1 (0..1)."""
         lens = self.lengths()
-        avg = float(lens.mean()) if len(lens) else 1.0
+        avg = self._average if self._average is not None else float(lens.mean() or 1.0)
+        self._average = avg
         scale = np.float32(bm25.k1 / max(avg, 1e-9))
         base = np.float32(bm25.k1 * (1.0 - bm25.b))
         slope = scale * np.float32(bm25.b)
@@ -302,22 +304,11 @@ class FieldIndex:
             return np.zeros(self.rows, dtype=np.float64)
         return np.bincount(np.concatenate(rows), np.concatenate(vals), minlength=self.rows)
 
-    def scores_of(
-        self,
-        query: Mapping[int, float],
-        rows: np.ndarray,
-        *,
-        bm25: Bm25 | None = None,
-        factors: np.ndarray | None = None,
-    ) -> np.ndarray:
-        """Exact scores of the given rows (ascending) only, read from their own term lists."""
-        size = max((len(seg.indptr) - 1 for seg in self.segments), default=0)
-        size = max(size, max(query, default=-1) + 1)
-        dense = np.zeros(size, dtype=np.float32)
-        for tid, qw in query.items():
-            dense[tid] = qw
-        saturate = self._saturation(bm25) if bm25 is not None else None
-        out = np.zeros(len(rows), dtype=np.float32)
+    def entries(self, rows: np.ndarray) -> list[tuple[int, int, np.ndarray, np.ndarray, np.ndarray]]:
+        """The term entries of the given rows (ascending), per segment: (lo, hi, owner, terms,
+        tfs) with ``owner`` the position in ``rows`` of each entry. Read once, scored with
+        several queries by :meth:`scores_from`."""
+        out = []
         for seg in self.segments:
             lo, hi = np.searchsorted(rows, (seg.start, seg.start + seg.count))
             if lo == hi:
@@ -328,19 +319,50 @@ class FieldIndex:
             total = int(lengths.sum())
             if not total:
                 continue
-            owner = np.repeat(np.arange(len(local)), lengths)
+            owner = np.repeat(np.arange(lo, hi), lengths)
             idx = np.arange(total, dtype=np.int64)
             idx += np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-            tfs = seg.ftfs[idx]
+            out.append((int(lo), int(hi), owner, seg.fterms[idx], seg.ftfs[idx]))
+        return out
+
+    def scores_from(
+        self,
+        entries: list[tuple[int, int, np.ndarray, np.ndarray, np.ndarray]],
+        rows: np.ndarray,
+        query: Mapping[int, float],
+        *,
+        bm25: Bm25 | None = None,
+        factors: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Exact scores of ``rows`` with a query, from their :meth:`entries`."""
+        size = max((len(seg.indptr) - 1 for seg in self.segments), default=0)
+        size = max(size, max(query, default=-1) + 1)
+        dense = np.zeros(size, dtype=np.float32)
+        for tid, qw in query.items():
+            dense[tid] = qw
+        saturate = self._saturation(bm25) if bm25 is not None else None
+        out = np.zeros(len(rows), dtype=np.float32)
+        for lo, hi, owner, terms, tfs in entries:
             if saturate is not None:
-                vals = dense[seg.fterms[idx]] * saturate(tfs, rows[lo:hi][owner])
+                vals = dense[terms] * saturate(tfs, rows[owner])
             else:
-                vals = dense[seg.fterms[idx]] * TF_WEIGHT[tfs]
-            out[lo:hi] = np.bincount(owner, weights=vals, minlength=len(local))
+                vals = dense[terms] * TF_WEIGHT[tfs]
+            out[lo:hi] = np.bincount(owner - lo, weights=vals, minlength=hi - lo)
         if saturate is None:
             assert factors is not None
             out /= self.norms(factors)[rows]
         return out
+
+    def scores_of(
+        self,
+        query: Mapping[int, float],
+        rows: np.ndarray,
+        *,
+        bm25: Bm25 | None = None,
+        factors: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Exact scores of the given rows (ascending) only, read from their own term lists."""
+        return self.scores_from(self.entries(rows), rows, query, bm25=bm25, factors=factors)
 
     # -- maintenance --------------------------------------------------------------------------
 

@@ -50,8 +50,7 @@ def dumps(matcher: Matcher) -> bytes:
     for name in _FIELDS:
         field: FieldIndex = getattr(matcher, name)
         arrays.update(field.to_arrays(name))
-        if name in ("title", "context"):  # section fields are scored as cosines
-            arrays[f"{name}.norms"] = field.norms(factors)
+        arrays[f"{name}.norms"] = field.norms(factors)  # would read every posting on load
     meta = {
         "format": FORMAT,
         "fingerprint": matcher.rules.fingerprint,
@@ -91,10 +90,11 @@ def _mapped(path: Path) -> dict[str, np.ndarray]:
             offset = raw.tell()
             count = int(np.prod(shape))
             name = info.filename[: -len(".npy")]
-            if count * dtype.itemsize < 1 << 16:
+            if count * dtype.itemsize < 1 << 12:
                 out[name] = np.fromfile(raw, dtype=dtype, count=count).reshape(shape)
             else:
-                out[name] = np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=shape)
+                mapped = np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=shape)
+                out[name] = mapped.view(np.ndarray)  # plain indexing (memmap's is slow)
     return out
 
 
