@@ -299,8 +299,9 @@ def _npat5_pre(labels: Labels, qs: Queries, pre: Precomputed, w: np.ndarray) -> 
     for rows, parts in zip(pre.rows, pre.parts, strict=True):
         first = parts @ w
         if w[_FB] > 0:
-            best = rows[np.lexsort((rows, -first))[: score.FEEDBACK]]
-            first = first + w[_FB] * pre.cosines[best][:, rows].mean(axis=0)
+            order = np.lexsort((rows, -first))[: score.FEEDBACK]
+            sure = first[order].mean() / max(w.sum() - w[_FB], 1e-12)
+            first = first + w[_FB] * sure * pre.cosines[rows[order]][:, rows].mean(axis=0)
         top = np.lexsort((rows, -first))[:5]
         ranked.append([pre.ids[int(rows[i])] for i in top])
     return npat5(labels, qs, ranked)

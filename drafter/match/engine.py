@@ -63,7 +63,7 @@ _SEGMENT_ROWS = 250_000
 _CHUNK = 50_000
 """Items scored exactly at a time (bounds the memory of an exhaustive search)."""
 _FEEDBACK = score.FIELDS.index("feedback")
-_FEEDBACK_EXTRA = 1000
+_FEEDBACK_EXTRA = 300
 """Rows the feedback texts may add to the candidates."""
 _FOLD_SCAN = 200
 """Ranked rows looked at for near copies of the kept hits (copies further down are left)."""
@@ -654,14 +654,18 @@ class Matcher:
 
     def _feedback_query(self, rows: np.ndarray, parts: np.ndarray) -> dict[int, float]:
         """The texts of the best rows by the other parts, as one cosine query whose score is
-        the mean of their cosines with a row."""
+        the mean of their cosines with a row, times how well those rows match (0..1)."""
         first = score.combine(parts, self.weights)
-        best = rows[np.lexsort((rows, -first))[: score.FEEDBACK]]
+        order = np.lexsort((rows, -first))[: score.FEEDBACK]
+        best = rows[order]
+        # as sure as the best rows are: a query of boilerplate alone gets little feedback
+        rest = 1.0 - float(self.weights.vector()[_FEEDBACK])
+        sure = float(first[order].mean()) / rest if rest > 0 else 0.0
         f = self.factors()
         out: dict[int, float] = {}
         for row in best.tolist():
             for t, v in self.text.row_query(row, f).items():
-                out[t] = out.get(t, 0.0) + v / len(best)
+                out[t] = out.get(t, 0.0) + v * sure / len(best)
         return out
 
     def _feedback_candidates(

@@ -14,15 +14,17 @@ score = 100 × Σ w_part · part / Σ w_part, with these parts:
   about the lead sentence), which lifts near copies (last year's item of the same office)
   above items that merely share the task. Short strings are rapidfuzz's fastest case;
 - feedback: the mean TF-IDF cosine of the item's text with the texts of the best
-  :data:`FEEDBACK` items by all other parts (pseudo-relevance feedback): items written about
+  :data:`FEEDBACK` items by all other parts (pseudo-relevance feedback), times how well those
+  best items match (their score by the other parts over its maximum): items written about
   the same task in other words, as the best hits write it, rise;
 - title_text, title_head: the query's section title against the item's text and heading: the
   topic the section names, found in the item itself (so a 社会救助 item under a mixed section
   such as 兜住兜牢基本民生保障底线 still meets 社会救助 items).
 
-Boilerplate is learned, not listed: a term's weight is its inverse document frequency times
-1 / (1 + (share / common)²), where share is the part of the library's items that use it, so
-加强, 推进, 工作 weigh little in any library, and in a library of 养老 plans so does 养老.
+Boilerplate is learned from the library, not listed: a term's weight is its inverse document
+frequency, times 1 / (1 + (share / common)²) where share is the part of the library's items
+that use it, so 加强, 推进, 工作 weigh little in any library, and in a library of 养老 plans so
+does 养老.
 
 The weights are chosen by ``bench/bench_match.py --tune`` on the tuning plans of
 ``bench/match_labels.toml`` only; the benchmark reports them on the test plans.
@@ -49,27 +51,27 @@ FEEDBACK = 2
 class Weights:
     """The weight of each part of the score and the constants of its terms."""
 
-    text: float = 0.45
+    text: float = 0.1686
     """BM25 of the whole item."""
-    head: float = 0.15
+    head: float = 0.0422
     """BM25 of the lead sentences."""
-    title: float = 0.15
+    title: float = 0.0
     """Cosine of the section titles (the topic prior)."""
-    context: float = 0.15
+    context: float = 0.0436
     """Cosine of the section contexts (title and item headings)."""
-    fuzz: float = 0.10
+    fuzz: float = 0.0422
     """rapidfuzz ``ratio`` of the openings."""
-    feedback: float = 0.30
+    feedback: float = 0.6744
     """Cosine with the best items' texts."""
-    title_text: float = 0.10
+    title_text: float = 0.0291
     """The query's section title against the item's text."""
-    title_head: float = 0.10
+    title_head: float = 0.0
     """The query's section title against the item's heading."""
     k1: float = 1.2
     """BM25 saturation."""
     b: float = 0.75
     """BM25 length normalisation."""
-    common: float = 0.25
+    common: float = 0.5
     """Share of items above which a term counts as boilerplate (its weight falls off)."""
 
     def vector(self) -> np.ndarray:
