@@ -9,6 +9,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -61,18 +62,20 @@ class Catalog:
     """Plans, sections and items in insertion order; items are numbered 0..n-1."""
 
     def __init__(self) -> None:
+        # Columns grow as python arrays and lists; an index loaded from disk holds them as
+        # (memory-mapped) numpy arrays until a plan is added (see _thaw).
         self.plans: list[PlanRow] = []
         self.plan_alive: list[bool] = []
-        self.section_plan = array("i")
-        self.section_no = array("i")
-        self.section_titles: list[str] = []
-        self.item_plan = array("i")
-        self.item_section = array("i")
-        self.item_no = array("i")
-        self.head_len = array("i")
-        self.offsets = array("q", [0])
-        self.blob = bytearray()
-        self.labels: list[str] = []
+        self.section_plan: Any = array("i")
+        self.section_no: Any = array("i")
+        self.section_titles: Any = []
+        self.item_plan: Any = array("i")
+        self.item_section: Any = array("i")
+        self.item_no: Any = array("i")
+        self.head_len: Any = array("i")
+        self.offsets: Any = array("q", [0])
+        self.blob: Any = bytearray()
+        self.labels: Any = []
         self._arrays: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
