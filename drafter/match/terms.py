@@ -1,6 +1,7 @@
 """Content terms for matching: jieba words minus punctuation, numbers and stop words.
 
-Which words are boilerplate (kept but discounted) or stop words (dropped) is data in
+Which words are stop words (dropped) and which are boilerplate (for explanations and topics;
+ranking learns its discount from document frequencies, see ``match.score``) is data in
 ``templates/dict/match.toml``; the fingerprint of that file and of the dictionary tells a
 persisted index when it was built with other word lists.
 """
