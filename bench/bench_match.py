@@ -75,15 +75,16 @@ def quality(ablations: bool = False) -> dict[str, float]:
         "np5_margin": report.test["drafter"] - best_base,
     }
     if ablations:
-        print("逐项去掉排序改进（每行都在调参部分上重新选权重）：")
+        print("逐项加上或去掉排序改进（每行都在调参部分上重新选权重）：")
+        base = score.TUNED
         variants = {
-            "去掉字二元组": ({"text_grams": False, "short_grams": False}, score.FIELDS, None),
-            "去掉相关反馈": ({}, tuple(f for f in score.FIELDS if f != "feedback"), None),
-            "去掉部分标题各项": ({}, tuple(f for f in score.FIELDS
-                                    if f not in ("title", "title_text", "title_head")), None),
-            "去掉部分上下文": ({}, tuple(f for f in score.FIELDS if f != "context"), None),
-            "去掉标题句字段": ({}, tuple(f for f in score.FIELDS if f != "head"), None),
-            "不按文档频率降权": ({}, score.FIELDS, {"common": (1e9,)}),
+            "加上字二元组": ({"text_grams": True, "short_grams": True}, base, None),
+            "加上部分标题各项": ({}, (*base, "title", "title_text", "title_head"), None),
+            "去掉相关反馈": ({}, tuple(f for f in base if f != "feedback"), None),
+            "去掉部分上下文": ({}, tuple(f for f in base if f != "context"), None),
+            "去掉标题句字段": ({}, tuple(f for f in base if f != "head"), None),
+            "去掉开头的 rapidfuzz": ({}, tuple(f for f in base if f != "fuzz"), None),
+            "不按文档频率降权": ({}, base, {"common": (1e9,)}),
         }
         for name, (options, parts, constants) in variants.items():
             got = cross_validate(labels, options, parts, constants, baselines=False)

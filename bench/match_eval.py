@@ -328,7 +328,7 @@ def _ascend(labels: Labels, qs: Queries, pre: Precomputed, start: np.ndarray,
     return best, w
 
 
-def tune(labels: Labels, options: dict, parts: Iterable[str] = score.FIELDS,
+def tune(labels: Labels, options: dict, parts: Iterable[str] = score.TUNED,
          progress: Callable[[str], None] | None = None,
          plans: Sequence[Plan] | None = None,
          constants: dict[str, tuple[float, ...]] | None = None) -> tuple[float, score.Weights]:
@@ -371,7 +371,7 @@ class Report:
 
 
 def cross_validate(labels: Labels, options: dict | None = None,
-                   parts: Iterable[str] = score.FIELDS,
+                   parts: Iterable[str] = score.TUNED,
                    constants: dict[str, tuple[float, ...]] | None = None,
                    baselines: bool = True,
                    progress: Callable[[str], None] | None = None) -> Report:

@@ -253,13 +253,14 @@ class Matcher:
         term_rules: TermRules | None = None,
         weights: score.Weights | None = None,
         *,
-        text_grams: bool = True,
-        short_grams: bool = True,
+        text_grams: bool = False,
+        short_grams: bool = False,
     ) -> None:
         self.rules = term_rules or rules()
         self.weights = weights or score.WEIGHTS
         self.text_grams = text_grams
-        """Whether item texts carry the bigrams of segmentation misses."""
+        """Whether item texts carry the bigrams of segmentation misses (off: on the labelled
+        plans they did not help)."""
         self.short_grams = short_grams
         """Whether headings and section titles carry all their bigrams."""
         self.vocab = Vocabulary(self.rules)
@@ -598,13 +599,14 @@ class Matcher:
         title_terms = terms(title)
         title_words = title_terms + (every_gram(title) if self.short_grams else [])
         context = [w for part in query.context for w in terms(part)]
+        w = self.weights
         return (
             self._vector(self.text, text_words, True),
             self._vector(self.head, head_words, True),
-            self._vector(self.title, title_words, False) if title_words else {},
-            self._vector(self.context, context, False) if context else {},
-            self._vector(self.text, title_terms, False) if title_terms else {},
-            self._vector(self.head, title_terms, False) if title_terms else {},
+            self._vector(self.title, title_words, False) if title_words and w.title else {},
+            self._vector(self.context, context, False) if context and w.context else {},
+            self._vector(self.text, title_terms, False) if title_terms and w.title_text else {},
+            self._vector(self.head, title_terms, False) if title_terms and w.title_head else {},
         )
 
     def score_parts(

@@ -43,6 +43,10 @@ from drafter.match.index import Bm25
 
 FIELDS = ("text", "head", "title", "context", "fuzz", "feedback", "title_text", "title_head")
 """The parts of a score, in the order of :meth:`Weights.vector`."""
+TUNED = ("text", "head", "context", "fuzz", "feedback")
+"""The parts the weight search weighs; the others stay at 0: on the labelled plans neither
+the section title parts nor character bigrams (see ``Matcher``) raised the test figure
+(``bench/bench_match.py --ablations`` shows each added back)."""
 FEEDBACK = 2
 """Best items (by the other parts) whose texts make the feedback part."""
 
@@ -51,19 +55,19 @@ FEEDBACK = 2
 class Weights:
     """The weight of each part of the score and the constants of its terms."""
 
-    text: float = 0.1686
+    text: float = 0.1437
     """BM25 of the whole item."""
-    head: float = 0.0422
+    head: float = 0.0479
     """BM25 of the lead sentences."""
     title: float = 0.0
     """Cosine of the section titles (the topic prior)."""
-    context: float = 0.0436
+    context: float = 0.0418
     """Cosine of the section contexts (title and item headings)."""
-    fuzz: float = 0.0422
+    fuzz: float = 0.0
     """rapidfuzz ``ratio`` of the openings."""
-    feedback: float = 0.6744
+    feedback: float = 0.7666
     """Cosine with the best items' texts."""
-    title_text: float = 0.0291
+    title_text: float = 0.0
     """The query's section title against the item's text."""
     title_head: float = 0.0
     """The query's section title against the item's heading."""
