@@ -83,8 +83,8 @@ def quality(ablations: bool = False) -> dict[str, float]:
             "去掉相关反馈": ({}, tuple(f for f in base if f != "feedback"), None),
             "去掉部分上下文": ({}, tuple(f for f in base if f != "context"), None),
             "去掉标题句字段": ({}, tuple(f for f in base if f != "head"), None),
-            "去掉开头的 rapidfuzz": ({}, tuple(f for f in base if f != "fuzz"), None),
-            "不按文档频率降权": ({}, base, {"common": (1e9,)}),
+            "加上开头的 rapidfuzz": ({}, (*base, "fuzz"), None),
+            "再按文档频率降权": ({}, base, {"common": (0.5,)}),
         }
         for name, (options, parts, constants) in variants.items():
             got = cross_validate(labels, options, parts, constants, baselines=False)
