@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -76,12 +77,16 @@ def _bad_cases(d: Plan, other: Plan, tmp: Path) -> dict[str, tuple[Path, str]]:
     corrupt.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     plain = tmp / "未改.docx"
     plain.write_bytes(export_bytes(d))
+    bomb = tmp / "炸弹.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<" + b" " * (80 * 1024 * 1024))
     notdocx = tmp / "文本.docx"
     notdocx.write_text("这不是 Word 文件", encoding="utf-8")
     return {
         "another plan": (another, "与这份草稿不符"),
         "corrupt": (corrupt, "已损坏"),
         "not a docx": (notdocx, "已损坏"),
+        "unpacks too large": (bomb, "解压后过大"),
         "nothing to review": (plain, "没有修订、批注"),
         "missing": (tmp / "没有这个.docx", "找不到文件"),
     }

@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from drafter.errors import InputError
+from drafter.ingest.zipbound import open_zip, read_member
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -32,8 +33,6 @@ DEL = "del"
 INS = "ins"
 
 _MAX_BYTES = 50 * 1024 * 1024
-#: Unpacked size a plan's document parts may reach (a zip bomb stops here).
-_MAX_PART = 64 * 1024 * 1024
 _REVISIONS = {f"{W}ins": INS, f"{W}del": DEL, f"{W}moveTo": INS, f"{W}moveFrom": DEL}
 _CONTAINERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"}
 
@@ -184,24 +183,10 @@ def _open_parts(path: Path) -> dict[str, bytes]:
     if size > _MAX_BYTES:
         raise InputError(f"{path} 太大（超过 50 MB），不像是一份审阅稿。")
     wanted = ("word/document.xml", "word/comments.xml", "word/commentsExtended.xml")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            out: dict[str, bytes] = {}
-            for name in wanted:
-                try:
-                    info = zf.getinfo(name)
-                except KeyError:
-                    continue
-                if info.file_size > _MAX_PART:
-                    raise InputError(f"{path} 中的 {name} 解压后过大，文件可能已损坏。")
-                out[name] = zf.read(info)
-            return out
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        raise InputError(
-            f"{path} 不是有效的 Word 文档（.docx 文件已损坏或只是改了扩展名）。"
-        ) from exc
-    except OSError as exc:
-        raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
+    # The ingest readers' bounds: declared sizes first, then each part as it unpacks.
+    with open_zip(path, "Word") as zf:
+        names = set(zf.namelist())
+        return {name: read_member(zf, name, path) for name in wanted if name in names}
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
