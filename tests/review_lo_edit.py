@@ -88,9 +88,9 @@ def apply(ctx, doc, edit: dict) -> None:  # type: ignore[no-untyped-def]
     if edit["op"] == "accept_all":
         # What a reviewer does with 接受所有修订.
         doc.RecordChanges = False
-        helper = ctx.ServiceManager.createInstanceWithContext(
+        dispatcher = ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.DispatchHelper", ctx)
-        helper.executeDispatch(doc.getCurrentController().getFrame(),
+        dispatcher.executeDispatch(doc.getCurrentController().getFrame(),
                                ".uno:AcceptAllTrackedChanges", "", 0, ())
         return
     set_author(ctx, edit["author"])
