@@ -13,11 +13,13 @@ _DOT = r"\s*[·•・.‧∙]?\s*"
 MONEY_PER_PERIOD = rf"(?:万元|元)\s*[/／]\s*(?:人{_DOT}|人\s*[/／]\s*)?(?:月|年)"
 AREA = r"万平方米|平方米|㎡|m²|m2|M²"
 PERCENT = r"%|％|‰"
+#: Percentage points (提高2个百分点): a change of a rate, never a rate itself.
+POINTS = r"个百分点|百分点"
 MONEY = r"亿元|万元|元"
 
 #: Every unit, as one alternation for the quantity pattern (order matters: longest first).
 UNIT_PATTERN = "|".join(
-    (MONEY_PER_PERIOD, AREA, PERCENT, MONEY, *COUNT_UNITS)
+    (MONEY_PER_PERIOD, AREA, PERCENT, POINTS, MONEY, *COUNT_UNITS)
 )
 
 #: Prefix forms of money per period: 每人每月120元.
@@ -42,6 +44,8 @@ def normalize_unit(unit: str, prefix: str = "") -> str:
         return "㎡"
     if unit == "万平方米":
         return "万㎡"
+    if unit == "个百分点":
+        return "百分点"
     m = re.fullmatch(r"(万元|元)/(人)?[·•・.‧∙/]?(月|年)", unit)
     if m:
         money, person, period = m.groups()
