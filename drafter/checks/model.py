@@ -39,6 +39,10 @@ class Finding:
     """Start and end of the evidence in the item's text (or paragraph's), when known."""
     rule: str = ""
     """Id of the rule that raised it, for stale-wording findings."""
+    pair: Target | None = None
+    """For a target finding: the other year's target it is paired with (None when unpaired)."""
+    confidence: float | None = None
+    """For a target finding: how sure the pairing is, 0–1 (None when unpaired)."""
 
     @property
     def where(self) -> str:

@@ -1,19 +1,40 @@
 """Findings from the target ledger: what moved against last year's plan, and how much it matters.
 
 A lowered living standard is an error; an unchanged one is a warning (last year's figure left
-in place?); last year's flows that are gone are listed for the writer to confirm.
+in place?); last year's flows that are gone are listed for the writer to confirm; a pair the
+ledger is unsure of is a warning that asks, never a silent merge. Every finding about a paired
+target carries the other year's target and the pair's confidence.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from drafter.checks.model import ERROR, INFO, WARNING, Finding
-from drafter.targets.ledger import DROPPED, KEPT, LOWERED, NEW, RAISED, LedgerEntry
-from drafter.targets.model import FLOW, STANDARD, Target
+from drafter.targets.ledger import (
+    DROPPED,
+    KEPT,
+    LOWERED,
+    NEW,
+    POSSIBLE,
+    RAISED,
+    REWORDED,
+    STATUS_NAMES,
+    VERB_CHANGED,
+    LedgerEntry,
+)
+from drafter.targets.model import DEADLINE, FLOW, FREQUENCY, STANDARD, Target
 from drafter.targets.numbers import format_value
 
 
 def describe(t: Target) -> str:
-    """A target's value for people: ``650元/月``, ``1–2个``, ``100%``."""
+    """A target's value for people: ``650元/月``, ``1–2个``, ``100%``, ``6月底前``, ``1/3``."""
+    if t.kind == DEADLINE:
+        return t.quantity
+    if t.kind == FREQUENCY:
+        return f"{t.comparator}{format_value(t.value)}次"
+    if ("/" in t.quantity and t.unit == "%") or "分之" in t.quantity:
+        return t.quantity
     value = format_value(t.value)
     if t.high is not None and t.high != t.value:
         value += "–" + format_value(t.high)
@@ -21,9 +42,24 @@ def describe(t: Target) -> str:
     return value + t.unit + suffix
 
 
+def written(t: Target) -> str:
+    """A target's commitment as a reader says it: ``新增3000张``, ``不低于650元/月``."""
+    if t.kind in (DEADLINE, FREQUENCY) or t.comparator in ("全覆盖", ""):
+        return describe(t)
+    return f"{t.comparator}{describe(t)}"
+
+
 def ledger_findings(entries: list[LedgerEntry] | tuple[LedgerEntry, ...]) -> list[Finding]:
-    """One finding per ledger entry, with its severity."""
-    return [_finding(e) for e in entries]
+    """One finding per ledger entry, with its severity, the paired target and the confidence."""
+    return [replace(_finding(e), pair=e.other, confidence=e.confidence) for e in entries]
+
+
+def _renamed(e: LedgerEntry) -> str:
+    """``（上年为“家门口服务站”）`` when the subject was reworded, else ''."""
+    assert e.base is not None and e.draft is not None
+    if e.base.subject == e.draft.subject:
+        return ""
+    return f"（上年为“{e.base.subject}”）"
 
 
 def _finding(e: LedgerEntry) -> Finding:
@@ -42,18 +78,39 @@ def _finding(e: LedgerEntry) -> Finding:
                    "核实是否有意删去。", base=True)
     assert e.base is not None and e.draft is not None
     before, after = describe(e.base), describe(e.draft)
-    if e.status == KEPT:
+    renamed = _renamed(e)
+    if e.status == POSSIBLE:
+        shared = f"，相同的词：{'、'.join(e.why)}" if e.why else ""
+        would = STATUS_NAMES.get(e.proposed, e.proposed)
+        return _at(t, code, WARNING,
+                   f"“{name}”{written(e.draft)}可能对应上年“{e.base.subject}”{written(e.base)}"
+                   f"（把握{e.score:.0f}%{shared}）；若是同一指标，则为“{would}”。",
+                   "请确认两者是否同一项指标；不是则分别按新增和未延续处理。")
+    if e.status == VERB_CHANGED:
+        return _at(t, code, INFO,
+                   f"“{name}”{renamed}上年{written(e.base)}，本年改为{written(e.draft)}："
+                   "任务口径不同，数字不作升降比较。",
+                   "确认改变任务口径是有意的。")
+    if e.status in (KEPT, REWORDED):
         if t.kind == STANDARD:
-            return _at(t, code, WARNING, f"“{name}”仍为{after}，与上年相同：是否沿用了上年数字？",
+            return _at(t, code, WARNING,
+                       f"“{name}”{renamed}仍为{after}，与上年相同：是否沿用了上年数字？",
                        "按本年调标文件更新标准。")
+        if e.status == REWORDED:
+            return _at(t, code, INFO,
+                       f"“{name}”{written(e.draft)}，即上年“{e.base.subject}”{written(e.base)}，"
+                       "数字未变、表述有改动。", "")
         return _at(t, code, INFO, f"“{name}”{after}，与上年相同。", "")
+    if t.kind == DEADLINE:
+        moved = "推迟" if e.status == RAISED else "提前"
+        return _at(t, code, INFO, f"“{name}”的时限由上年{before}{moved}到{after}。", "")
     if e.status == RAISED:
-        return _at(t, code, INFO, f"“{name}”由上年{before}提高到{after}。", "")
+        return _at(t, code, INFO, f"“{name}”{renamed}由上年{before}提高到{after}。", "")
     assert e.status == LOWERED
     if t.kind == STANDARD or e.base.kind == STANDARD:
-        return _at(t, code, ERROR, f"“{name}”由上年{before}降到{after}：保障标准不应降低。",
+        return _at(t, code, ERROR, f"“{name}”{renamed}由上年{before}降到{after}：保障标准不应降低。",
                    "核对调标文件；低保、特困、孤儿、两项补贴等标准只升不降。")
-    return _at(t, code, WARNING, f"“{name}”由上年{before}降到{after}，请确认。",
+    return _at(t, code, WARNING, f"“{name}”{renamed}由上年{before}降到{after}，请确认。",
                "如属有意调整，可在说明中注明原因。")
 
 
@@ -66,4 +123,5 @@ def _at(t: Target, code: str, severity: str, message: str, suggestion: str,
                    suggestion=suggestion, span=None if base else t.span)
 
 
-__all__ = ["DROPPED", "KEPT", "LOWERED", "NEW", "RAISED", "describe", "ledger_findings"]
+__all__ = ["DROPPED", "KEPT", "LOWERED", "NEW", "POSSIBLE", "RAISED", "REWORDED", "VERB_CHANGED",
+           "describe", "ledger_findings", "written"]

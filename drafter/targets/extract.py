@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from drafter.model import Plan
 from drafter.targets import lexicon as lx
 from drafter.targets.model import COVERAGE, FLOW, LEVEL, STANDARD, STOCK, Target
-from drafter.targets.schedule import deadline, due_year, frequencies
 from drafter.targets.numbers import (
     NUMBER_PATTERN,
     RANGE_SEPARATORS,
@@ -22,6 +21,7 @@ from drafter.targets.numbers import (
     is_chinese_numeral,
     parse_number,
 )
+from drafter.targets.schedule import deadline, due_year, frequencies
 from drafter.targets.subjects import clean_subject, distribute, distributor_of
 from drafter.targets.units import (
     PERIOD_PREFIX_PATTERN,

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from drafter.model import Plan
 from drafter.targets.extract import extract_targets
 from drafter.targets.model import Target
-from drafter.targets.pairing import WEIGHTS, Weights, pair_targets, score, subject_terms, verbs_differ
+from drafter.targets.pairing import (
+    WEIGHTS,
+    Weights,
+    pair_targets,
+    score,
+    subject_terms,
+    verbs_differ,
+)
 from drafter.targets.units import unit_scale
 
 KEPT = "kept"

@@ -46,6 +46,15 @@ FLOW_GROUPS = {
     "为": "惠及", "向": "惠及", "帮助": "惠及", "帮扶": "惠及", "惠及": "惠及",
 }
 
+#: Qualifiers that tell two look-alike subjects apart: a subject naming one side of a group and
+#: another naming the other side are different commitments (城市低保 ≠ 农村低保, 乡村长者照护之家 ≠
+#: 社区长者照护之家), however alike the rest of their words.
+CONTRASTS = (
+    (("城市", "城镇", "城区", "社区", "街道"), ("农村", "乡村", "牧区", "村级", "乡镇", "苏木镇")),
+    (("散居",), ("集中",)),
+    (("居家",), ("机构",)),
+)
+
 #: Modal words and the modality they give a target.
 MODALITIES = (("力争", "aspiration"), ("争创", "aspiration"), ("争取", "aspiration"),
               ("努力", "aspiration"), ("确保", "commitment"), ("拟", "proposed"))

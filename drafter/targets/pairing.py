@@ -16,8 +16,17 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from drafter.targets.lexicon import FLOW_GROUPS
-from drafter.targets.model import COVERAGE, DEADLINE, FLOW, FREQUENCY, LEVEL, STANDARD, STOCK, Target
+from drafter.targets.lexicon import CONTRASTS, FLOW_GROUPS
+from drafter.targets.model import (
+    COVERAGE,
+    DEADLINE,
+    FLOW,
+    FREQUENCY,
+    LEVEL,
+    STANDARD,
+    STOCK,
+    Target,
+)
 from drafter.targets.units import unit_family, unit_scale
 
 
@@ -30,9 +39,9 @@ class Weights:
     test part, which they never saw.
     """
 
-    subject: float = 0.6
+    subject: float = 0.5
     """Weight of the subjects' similarity (shared terms and characters)."""
-    context: float = 0.2
+    context: float = 0.1
     """Weight of the similarity of the clauses the targets sit in."""
     section: float = 0.1
     """Weight of the similarity of their section titles."""
@@ -44,11 +53,11 @@ class Weights:
     """Penalty when both have flow verbs of different classes (新增 → 改建)."""
     kind_change: float = 0.05
     """Penalty when the kinds differ but may describe one commitment (标准 ↔ 水平)."""
-    min_subject: float = 0.45
+    min_subject: float = 0.5
     """Subjects less alike than this never pair, however alike their places."""
-    pair: float = 0.6
+    pair: float = 0.65
     """Confidence from which a pair is sure."""
-    possible: float = 0.45
+    possible: float = 0.35
     """Confidence from which a pair is shown as possible; below it there is no pair."""
 
 
@@ -144,6 +153,16 @@ def subject_similarity(a: str, b: str, ta: dict[str, float] | None = None,
     return min(1.0, similarity), why
 
 
+def contrasted(a: str, b: str) -> bool:
+    """True when two subjects name opposite qualifiers (城市 / 农村, 散居 / 集中)."""
+    for one, other in CONTRASTS:
+        a1, a2 = any(w in a for w in one), any(w in a for w in other)
+        b1, b2 = any(w in b for w in one), any(w in b for w in other)
+        if (a1 and not a2 and b2 and not b1) or (a2 and not a1 and b1 and not b2):
+            return True
+    return False
+
+
 def _common_suffix(a: str, b: str) -> int:
     """How many characters two strings share at their end."""
     n = 0
@@ -167,7 +186,7 @@ def _longest_common(a: str, b: str) -> str:
 def score(a: Target, b: Target, fa: _Features, fb: _Features,
           w: Weights = WEIGHTS) -> tuple[float, tuple[str, ...]] | None:
     """The confidence (0–1) that ``a`` (last year) and ``b`` (this year) are one commitment."""
-    if not comparable(a, b):
+    if not comparable(a, b) or contrasted(a.subject, b.subject):
         return None
     subject, why = subject_similarity(a.subject, b.subject, fa.terms, fb.terms)
     if subject < w.min_subject:
