@@ -7,7 +7,7 @@ from drafter.checks.provenance import check_foreign_regions
 from drafter.checks.rules import RuleSet
 from drafter.checks.stale import check_plan
 from drafter.checks.structure import check_structure
-from drafter.checks.targets import ledger_findings
+from drafter.checks.targets import consistency_findings, ledger_findings
 from drafter.model import Plan
 from drafter.targets.extract import extract_targets
 from drafter.targets.ledger import LedgerEntry, compare_targets
@@ -26,6 +26,7 @@ def run_checks(plan: Plan, *, year: int | None = None, base: Plan | None = None,
     if base is not None:
         ledger = tuple(compare_targets(extract_targets(base), targets))
         findings.extend(ledger_findings(ledger))
+    findings.extend(consistency_findings(ledger, targets))
     if year is not None:
         findings.extend(check_plan(plan, year, rules))
     else:

@@ -23,6 +23,7 @@ from drafter.targets.ledger import (
     VERB_CHANGED,
     LedgerEntry,
 )
+from drafter.targets.consistency import Mismatch, rate_mismatches, total_mismatches
 from drafter.targets.model import DEADLINE, FLOW, FREQUENCY, STANDARD, Target
 from drafter.targets.numbers import format_value
 
@@ -114,6 +115,29 @@ def _finding(e: LedgerEntry) -> Finding:
                "如属有意调整，可在说明中注明原因。")
 
 
+def consistency_findings(entries: list[LedgerEntry] | tuple[LedgerEntry, ...],
+                         targets: list[Target] | tuple[Target, ...]) -> list[Finding]:
+    """Growth rates left at last year's and totals whose parts no longer add up."""
+    found = [*rate_mismatches(entries, targets), *total_mismatches(entries, targets)]
+    return [_mismatch(m) for m in sorted(found, key=lambda m: targets.index(m.target))]
+
+
+def _mismatch(m: Mismatch) -> Finding:
+    """The finding for two figures of one item that no longer agree."""
+    t = m.target
+    if m.kind == "rate":
+        figure = m.related[0]
+        return _at(t, "target-rate", WARNING,
+                   f"“{figure.subject}”由上年{describe(m.base) if m.base else ''}调整为{describe(figure)}，"
+                   f"增幅应为{format_value(m.expected)}%，句中仍写{describe(t)}。",
+                   f"把增幅改为{format_value(m.expected)}%，或核对标准数字。")
+    names = "、".join(p.subject for p in m.related)
+    return _at(t, "target-total", WARNING,
+               f"“{t.subject}”为{describe(t)}，其中{names}合计{format_value(round(m.expected, 2))}"
+               f"{t.unit}，分项与总数对不上。",
+               "核对总数和各分项数字。")
+
+
 def _at(t: Target, code: str, severity: str, message: str, suggestion: str,
         base: bool = False) -> Finding:
     """A finding placed where the target is (in last year's plan for a dropped one)."""
@@ -124,4 +148,4 @@ def _at(t: Target, code: str, severity: str, message: str, suggestion: str,
 
 
 __all__ = ["DROPPED", "KEPT", "LOWERED", "NEW", "POSSIBLE", "RAISED", "REWORDED", "VERB_CHANGED",
-           "describe", "ledger_findings", "written"]
+           "consistency_findings", "describe", "ledger_findings", "written"]

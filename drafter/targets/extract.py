@@ -233,6 +233,12 @@ def _target(text: str, start: int, end: int, q: _Quantity, words: list[tuple[int
         if served is not None:
             word = verb = (served.start("w"), served.end("w"), served.group("w"))
             before = [word]
+    parts_of = None
+    if word is None and text[start:end].lstrip().startswith("其中"):
+        # 新增床位800张，其中护理型床位500张、…: the parts of a total commit with it.
+        at = text.index("其中", start)
+        parts_of = word = (at, at + 2, "其中")
+        before = [word]
     at_clause_end = not text[q.end:end].strip()
     if word is None and not (at_clause_end and q.unit not in ("%",)):
         return None
@@ -255,9 +261,11 @@ def _target(text: str, start: int, end: int, q: _Quantity, words: list[tuple[int
     bound = q.bound or (_WORDS[comparator] if _WORDS.get(comparator) in ("min", "max") else "")
     kind = COVERAGE if per is not None else _kind(subject, q.unit, comparator,
                                                    verb is not None or word is None)
+    if parts_of is not None:
+        comparator = ""
     if not (subject or comparator):
         return None
-    where = word[0] if word else q.start
+    where = word[0] if word and parts_of is None else q.start
     target = Target(
         subject=subject,
         value=q.value,
