@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.targets.history import Run
 from drafter.targets.ledger import LedgerEntry
 from drafter.targets.model import Target
 
@@ -66,6 +67,8 @@ class CheckReport:
     """The plan's title."""
     base_title: str = ""
     """The base plan's title, when one was given."""
+    history: tuple[Run, ...] = ()
+    """Each target's run over the issuer's earlier plans, when asked for."""
 
     def count(self, severity: str) -> int:
         """How many findings have this severity."""

@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from drafter.checks.model import ERROR, INFO, SEVERITY_NAMES, WARNING, CheckReport, Finding
-from drafter.checks.targets import written
+from drafter.checks.targets import run_text, written
+from drafter.targets.history import Run
 from drafter.targets.ledger import STATUS_NAMES, LedgerEntry
 from drafter.targets.model import KIND_NAMES, Target
 
@@ -23,6 +24,8 @@ def render_report(report: CheckReport, *, show_info: bool = True) -> RenderableT
         parts.append(targets_table(report.targets))
     if report.ledger:
         parts.append(ledger_table(report.ledger))
+    if report.history:
+        parts.append(history_table(report.history))
     shown = [f for f in report.findings if show_info or f.severity != INFO]
     if shown:
         parts.append(findings_list(shown))
@@ -72,6 +75,30 @@ def ledger_table(entries: tuple[LedgerEntry, ...] | list[LedgerEntry]) -> Table:
                       f"{e.score:.0f}%" if e.base and e.draft else "",
                       "、".join(e.why) if e.base and e.draft else "")
     return table
+
+
+def history_table(runs: tuple[Run, ...] | list[Run]) -> Table:
+    """Each target's run over the years, newest wording first."""
+    table = Table(title="指标沿革（逐年）", title_justify="left", expand=True)
+    table.add_column("指标", overflow="fold")
+    table.add_column("历年", overflow="fold")
+    table.add_column("说明", overflow="fold")
+    for run in runs:
+        note = run.note or ("" if run.in_draft else "本年未列出")
+        if run.due_year and not run.note:
+            note = "，".join(p for p in (note, f"以{run.due_year}年为期") if p)
+        table.add_row(run.subject, run_text(run), note)
+    return table
+
+
+def run_to_json(run: Run) -> dict[str, Any]:
+    """One run as JSON."""
+    return {
+        "subject": run.subject, "due_year": run.due_year, "note": run.note,
+        "in_draft": run.in_draft,
+        "steps": [{"year": s.year, "status": s.status or None, "confidence": s.confidence,
+                   "target": target_to_json(s.target)} for s in run.steps],
+    }
 
 
 def pair_subject(e: LedgerEntry) -> str:
@@ -143,5 +170,6 @@ def report_to_json(report: CheckReport) -> dict[str, Any]:
              "proposed": e.proposed or None}
             for e in report.ledger
         ],
+        "history": [run_to_json(r) for r in report.history],
         "summary": {s: report.count(s) for s in (ERROR, WARNING, INFO)},
     }

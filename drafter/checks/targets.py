@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from drafter.checks.model import ERROR, INFO, WARNING, Finding
+from drafter.targets.consistency import Mismatch, rate_mismatches, total_mismatches
+from drafter.targets.history import DUE_MISSING, Run
 from drafter.targets.ledger import (
     DROPPED,
     KEPT,
@@ -23,7 +25,6 @@ from drafter.targets.ledger import (
     VERB_CHANGED,
     LedgerEntry,
 )
-from drafter.targets.consistency import Mismatch, rate_mismatches, total_mismatches
 from drafter.targets.model import DEADLINE, FLOW, FREQUENCY, STANDARD, Target
 from drafter.targets.numbers import format_value
 
@@ -122,6 +123,24 @@ def consistency_findings(entries: list[LedgerEntry] | tuple[LedgerEntry, ...],
     return [_mismatch(m) for m in sorted(found, key=lambda m: targets.index(m.target))]
 
 
+def history_findings(runs: list[Run] | tuple[Run, ...]) -> list[Finding]:
+    """Multi-year targets whose year has come while the draft no longer lists them."""
+    out = []
+    for run in runs:
+        if run.note == DUE_MISSING:
+            t = run.steps[-1].target
+            out.append(_at(t, "target-due", WARNING,
+                           f"{run.steps[-1].year or '往'}年计划提出的“{t.subject}”{written(t)}"
+                           f"以{run.due_year}年为期，今年到期，本年计划未列出。",
+                           "写明完成情况或本年安排。", base=True))
+    return out
+
+
+def run_text(run: Run) -> str:
+    """A run for people: ``2024 新增3000张 → 2025 新增3000张 → 2026 改建2000张``."""
+    return " → ".join(f"{s.year or '?'} {written(s.target)}" for s in run.steps)
+
+
 def _mismatch(m: Mismatch) -> Finding:
     """The finding for two figures of one item that no longer agree."""
     t = m.target
@@ -148,4 +167,5 @@ def _at(t: Target, code: str, severity: str, message: str, suggestion: str,
 
 
 __all__ = ["DROPPED", "KEPT", "LOWERED", "NEW", "POSSIBLE", "RAISED", "REWORDED", "VERB_CHANGED",
-           "consistency_findings", "describe", "ledger_findings", "written"]
+           "consistency_findings", "describe", "history_findings", "ledger_findings", "run_text",
+           "written"]
