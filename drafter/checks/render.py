@@ -142,7 +142,7 @@ def target_to_json(t: Target) -> dict[str, Any]:
 
 def finding_to_json(f: Finding) -> dict[str, Any]:
     """One finding as JSON; a target finding also has ``pair`` and ``confidence``."""
-    out = {
+    out: dict[str, Any] = {
         "code": f.code, "severity": f.severity, "message": f.message, "section": f.section,
         "item": f.item, "evidence": f.evidence, "suggestion": f.suggestion,
         "item_id": f.item_id, "rule": f.rule,

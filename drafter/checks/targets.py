@@ -25,30 +25,9 @@ from drafter.targets.ledger import (
     VERB_CHANGED,
     LedgerEntry,
 )
-from drafter.targets.model import DEADLINE, FLOW, FREQUENCY, STANDARD, Target
+from drafter.targets.model import DEADLINE, FLOW, STANDARD, Target
 from drafter.targets.numbers import format_value
-
-
-def describe(t: Target) -> str:
-    """A target's value for people: ``650元/月``, ``1–2个``, ``100%``, ``6月底前``, ``1/3``."""
-    if t.kind == DEADLINE:
-        return t.quantity
-    if t.kind == FREQUENCY:
-        return f"{t.comparator}{format_value(t.value)}次"
-    if ("/" in t.quantity and t.unit == "%") or "分之" in t.quantity:
-        return t.quantity
-    value = format_value(t.value)
-    if t.high is not None and t.high != t.value:
-        value += "–" + format_value(t.high)
-    suffix = next((w for w in ("及以上", "以上", "以下", "以内", "左右") if t.quantity.endswith(w)), "")
-    return value + t.unit + suffix
-
-
-def written(t: Target) -> str:
-    """A target's commitment as a reader says it: ``新增3000张``, ``不低于650元/月``."""
-    if t.kind in (DEADLINE, FREQUENCY) or t.comparator in ("全覆盖", ""):
-        return describe(t)
-    return f"{t.comparator}{describe(t)}"
+from drafter.targets.wording import describe, written
 
 
 def ledger_findings(entries: list[LedgerEntry] | tuple[LedgerEntry, ...]) -> list[Finding]:

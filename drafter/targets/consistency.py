@@ -117,12 +117,12 @@ def _parts(targets: Sequence[Target], k: int) -> list[Target]:
             break
         if not out and (not t.text.startswith("其中") or t.text == total.text):
             break
-        if out and t.text != out[-1].text and not t.text.startswith(("其中", "、")):
-            # A part list runs on within one clause or a run of 、-joined clauses.
-            if t.span[0] - out[-1].span[1] > 2:
-                break
+        # A part list runs on within one clause or a run of clauses right after each other.
+        if (out and t.text != out[-1].text and not t.text.startswith(("其中", "、"))
+                and t.span[0] - out[-1].span[1] > 2):
+            break
         out.append(t)
-    return out if len(out) >= 1 else []
+    return out
 
 
 def _same_item(a: Target, b: Target) -> bool:

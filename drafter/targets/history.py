@@ -18,6 +18,7 @@ from drafter.targets.model import Target
 
 if TYPE_CHECKING:
     from drafter.library import Library
+    from drafter.library.catalog import PlanSummary
 
 #: Notes on a run whose target has a year of its own.
 DUE_NOW = "本年到期"
@@ -82,7 +83,7 @@ def target_runs(plans: Sequence[Plan]) -> list[Run]:
         for i in range(len(found)):
             if k and i in continued[k - 1]:
                 continue
-            chain = [(k, i, "", None)]
+            chain: list[tuple[int, int, str, float | None]] = [(k, i, "", None)]
             while chain[-1][0] < len(forward) and chain[-1][1] in forward[chain[-1][0]]:
                 j, status, confidence = forward[chain[-1][0]][chain[-1][1]]
                 chain.append((chain[-1][0] + 1, j, status, confidence))
@@ -145,7 +146,7 @@ def earlier_plans(library: Library, base: Plan, limit: int = 4) -> list[Plan]:
     issuer, year = base.meta.issuer, base.meta.year
     if not issuer or year is None:
         return []
-    per_year = {}
+    per_year: dict[int, PlanSummary] = {}
     # One plan a year; a user's own copy before a built-in one of the same year.
     for s in sorted(library.summaries(), key=lambda s: not s.builtin):
         if s.issuer == issuer and s.year is not None and s.year < year and s.id != base.id:

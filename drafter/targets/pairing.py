@@ -10,7 +10,7 @@ writer, never merged.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -230,7 +230,7 @@ def _features(targets: Sequence[Target]) -> list[_Features]:
     return [_Features(subject_terms(t.subject), k / n) for k, t in enumerate(targets)]
 
 
-def _components(edges: dict[tuple[int, int], object]) -> list[tuple[list[int], list[int]]]:
+def _components(edges: Mapping[tuple[int, int], object]) -> list[tuple[list[int], list[int]]]:
     """Groups of base and draft targets that compete for each other (connected by edges)."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
