@@ -11,7 +11,7 @@ from rich.text import Text
 from drafter.checks.model import ERROR, INFO, SEVERITY_NAMES, WARNING, CheckReport, Finding
 from drafter.checks.targets import run_text, written
 from drafter.targets.history import Run
-from drafter.targets.ledger import STATUS_NAMES, LedgerEntry
+from drafter.targets.ledger import POSSIBLE, STATUS_NAMES, LedgerEntry
 from drafter.targets.model import KIND_NAMES, Target
 
 _STYLES = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
@@ -99,6 +99,17 @@ def run_to_json(run: Run) -> dict[str, Any]:
         "steps": [{"year": s.year, "status": s.status or None, "confidence": s.confidence,
                    "target": target_to_json(s.target)} for s in run.steps],
     }
+
+
+def ledger_counts(entries: tuple[LedgerEntry, ...] | list[LedgerEntry]) -> str:
+    """How many entries of each status, in the order they first appear: ``持平 12，提高 3``;
+    possible pairs are marked as waiting for the writer."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.status] = counts.get(entry.status, 0) + 1
+    parts = [f"{STATUS_NAMES.get(s, s)} {n}" + ("（待确认）" if s == POSSIBLE else "")
+             for s, n in counts.items()]
+    return "，".join(parts)
 
 
 def pair_subject(e: LedgerEntry) -> str:
