@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from drafter.model import Plan
 from drafter.targets import lexicon as lx
@@ -78,12 +79,19 @@ class _Quantity:
 
 def extract_from_text(text: str) -> list[Target]:
     """Every target in one running text (an item, a paragraph or a whole file)."""
+    return list(_extract(text))
+
+
+@lru_cache(maxsize=20_000)
+def _extract(text: str) -> tuple[Target, ...]:
+    """The targets of a text, remembered: a draft is re-checked as the writer types, and most
+    of its items (and all of last year's plan) have not changed since the last check."""
     masks = [m.span() for m in _MASKS.finditer(text)]
     masks += [m.span() for m in lx.SLOGAN.finditer(text)]
     targets: list[Target] = []
     for start, end in _clauses(text):
         targets.extend(_from_clause(text, start, end, masks))
-    return [_with_due_year(text, t, masks) for t in targets]
+    return tuple(_with_due_year(text, t, masks) for t in targets)
 
 
 def _with_due_year(text: str, t: Target, masks: list[tuple[int, int]]) -> Target:
@@ -275,7 +283,8 @@ def _target(text: str, start: int, end: int, q: _Quantity, words: list[tuple[int
         modality=_modality(text[start:q.start]),
         high=q.high,
         bound=bound,
-        verb=verb[2] if verb else "",
+        # 为/向 name who is served, not the deliverable: no verb to compare across years.
+        verb=verb[2] if verb and verb[2] not in lx.BENEFICIARY_BEFORE else "",
         span=(where, q.end),
         quantity=text[where:q.end],
     )

@@ -43,7 +43,6 @@ FLOW_GROUPS = {
     "培育": "培育", "新培育": "培育",
     "开展": "办", "举办": "办",
     "安排": "资金", "投入": "资金", "筹集": "资金",
-    "为": "惠及", "向": "惠及", "帮助": "惠及", "帮扶": "惠及", "惠及": "惠及",
 }
 
 #: Qualifiers that tell two look-alike subjects apart: a subject naming one side of a group and
