@@ -210,3 +210,29 @@ def test_verb_change_is_not_compared(seed_plans):
     found = [f for f in run_checks(draft, base=base).findings if f.code == "target-verb_changed"]
     assert len(found) == 1
     assert "上年新增760张" in found[0].message and "改建700张" in found[0].message
+
+
+def test_sure_pair_wins_over_two_doubtful_ones(seed_plans):
+    """乌审旗 2022 against 湘西 2023: 城市低保标准 pairs with 城市低保标准, not with 散居孤儿 or
+    特困 look-alikes that would add up to more."""
+    entries = compare(seed_plans[3], seed_plans[1])
+    paired = {(e.base.subject, e.draft.subject) for e in entries if e.base and e.draft}
+    assert ("城市低保标准", "城市低保标准") in paired
+    assert not {p for p in paired if p[0] != p[1] and "标准" in p[0]}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("城市低保标准", "农村低保标准", True),
+        ("综合型乡村长者照护之家", "社区长者照护之家", True),
+        ("城市低保标准", "城市特困供养标准", True),
+        ("集中养育基本生活最低保障标准", "集中养育孤儿基本生活保障标准", False),  # 最低保障 ≠ 低保
+        ("家门口服务站", "家门口养老服务站", False),
+    ],
+)
+def test_contrasts(a, b, apart):
+    """Opposite qualifiers keep look-alike subjects apart; 最低保障 is no 低保."""
+    from drafter.targets.pairing import contrasted
+
+    assert contrasted(a, b) is apart

@@ -46,10 +46,13 @@ FLOW_GROUPS = {
 }
 
 #: Qualifiers that tell two look-alike subjects apart: a subject naming one side of a group and
-#: another naming the other side are different commitments (城市低保 ≠ 农村低保, 乡村长者照护之家 ≠
-#: 社区长者照护之家), however alike the rest of their words.
+#: another naming another side are different commitments (城市低保 ≠ 农村低保, 低保标准 ≠ 特困供养
+#: 标准, 乡村长者照护之家 ≠ 社区长者照护之家), however alike the rest of their words. Each word is
+#: a regular expression (最低保障 is no 低保).
 CONTRASTS = (
     (("城市", "城镇", "城区", "社区", "街道"), ("农村", "乡村", "牧区", "村级", "乡镇", "苏木镇")),
+    (("(?<!最)低保",), ("特困",), ("孤儿", "事实无人抚养"), ("生活补贴",), ("护理补贴",), ("高龄津贴",),
+     ("临时救助",)),
     (("散居",), ("集中",)),
     (("居家",), ("机构",)),
 )

@@ -10,6 +10,7 @@ writer, never merged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,6 +66,8 @@ WEIGHTS = Weights()
 
 #: Kinds that may describe one commitment in two years' wording.
 _LOOSE = ({STANDARD, LEVEL}, {COVERAGE, LEVEL}, {FLOW, LEVEL}, {STOCK, LEVEL})
+#: The contrast groups, each side one pattern.
+_CONTRASTS = tuple(tuple(re.compile("|".join(side)) for side in group) for group in CONTRASTS)
 #: Kinds that pair only with their own kind.
 _STRICT = {DEADLINE, FREQUENCY}
 
@@ -154,11 +157,11 @@ def subject_similarity(a: str, b: str, ta: dict[str, float] | None = None,
 
 
 def contrasted(a: str, b: str) -> bool:
-    """True when two subjects name opposite qualifiers (城市 / 农村, 散居 / 集中)."""
-    for one, other in CONTRASTS:
-        a1, a2 = any(w in a for w in one), any(w in a for w in other)
-        b1, b2 = any(w in b for w in one), any(w in b for w in other)
-        if (a1 and not a2 and b2 and not b1) or (a2 and not a1 and b1 and not b2):
+    """True when two subjects name different sides of a contrast (城市 / 农村, 低保 / 特困)."""
+    for group in _CONTRASTS:
+        sides_a = {n for n, side in enumerate(group) if side.search(a)}
+        sides_b = {n for n, side in enumerate(group) if side.search(b)}
+        if len(sides_a) == 1 and len(sides_b) == 1 and sides_a != sides_b:
             return True
     return False
 
@@ -217,8 +220,12 @@ def pair_targets(base: Sequence[Target], draft: Sequence[Target],
             if found is not None and found[0] >= w.possible:
                 edges[i, j] = found
     pairs = []
+    # The assignment maximises the squared margins over the threshold, so that one sure pair
+    # is never traded for two doubtful ones.
+    gains = {ij: (((v[0] - w.possible) / (1 - w.possible)) ** 2, v[1])
+             for ij, v in edges.items()}
     for rows, cols in _components(edges):
-        for i, j in _assign(rows, cols, edges):
+        for i, j in _assign(rows, cols, gains):
             confidence, why = edges[i, j]
             pairs.append(Pair(i, j, round(confidence, 3), why))
     return sorted(pairs, key=lambda p: p.draft)
