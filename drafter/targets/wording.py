@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from drafter.targets.model import DEADLINE, FREQUENCY, Target
 from drafter.targets.numbers import format_value
+from drafter.targets.units import COUNT_UNITS
 
 
 def describe(t: Target) -> str:
@@ -14,11 +15,16 @@ def describe(t: Target) -> str:
         return f"{t.comparator}{format_value(t.value)}次"
     if ("/" in t.quantity and t.unit == "%") or "分之" in t.quantity:
         return t.quantity
-    value = format_value(t.value)
-    if t.high is not None and t.high != t.value:
-        value += "–" + format_value(t.high)
+    unit = t.unit
+    low, high = t.value, t.high
+    if unit in COUNT_UNITS and low >= 10_000 and (high is None or high >= 10_000):
+        # 3万户 reads as the plans write it, not as 30000户.
+        low, high, unit = low / 10_000, None if high is None else high / 10_000, "万" + unit
+    value = format_value(round(low, 4))
+    if high is not None and high != low:
+        value += "–" + format_value(round(high, 4))
     suffix = next((w for w in ("及以上", "以上", "以下", "以内", "左右") if t.quantity.endswith(w)), "")
-    return value + t.unit + suffix
+    return value + unit + suffix
 
 
 def written(t: Target) -> str:
