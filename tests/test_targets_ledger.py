@@ -236,3 +236,24 @@ def test_contrasts(a, b, apart):
     from drafter.targets.pairing import contrasted
 
     assert contrasted(a, b) is apart
+
+
+def test_frequencies_compare_per_year():
+    """每季度一次 → 每月一次 is raised (4 → 12 a year); 每年两次 → 每半年一次 is kept."""
+    quarterly = extract_from_text("每季度开展一次养老机构安全检查")
+    monthly = extract_from_text("每月开展一次养老机构安全检查")
+    assert compare_targets(quarterly, monthly)[0].status == "raised"
+    twice = extract_from_text("每年开展两次养老机构安全检查")
+    half = extract_from_text("每半年开展一次养老机构安全检查")
+    assert compare_targets(twice, half)[0].status == "kept"
+
+
+def test_deadline_moved_later_on_seed_text(seed_plans):
+    """Seed 003's 7月底前 written as 9月底前: the deadline is paired and said to be later."""
+    from drafter.checks import run_checks
+
+    base, draft = seed_pair(seed_plans, 3, ("7月底前完成婚姻档案电子化录入工作",
+                                            "9月底前完成婚姻档案电子化录入工作"))
+    found = [f for f in run_checks(draft, base=base).findings
+             if f.code == "target-raised" and "婚姻档案" in f.message]
+    assert len(found) == 1 and "由上年7月底前推迟到9月底前" in found[0].message

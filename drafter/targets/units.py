@@ -60,8 +60,16 @@ def _prefix_unit(prefix: str, unit: str) -> str:
     return f"{unit}/{person}{period}"
 
 
+#: Frequencies per year (次/季度 is 4 a year), so that 每季度一次 and 每月一次 compare.
+PER_YEAR = {"次/年": 1.0, "次/半年": 2.0, "次/两年": 0.5, "次/季度": 4.0, "次/月": 12.0,
+            "次/旬": 36.0, "次/周": 52.0}
+
+
 def unit_family(unit: str) -> str:
-    """Units that compare with each other: 元/月 and 元/人·月 are one family; 万元 is 元."""
+    """Units that compare with each other: 元/月 and 元/人·月 are one family; 万元 is 元;
+    每季度 and 每月 frequencies are 次/年."""
+    if unit in PER_YEAR:
+        return "次/年"
     if unit in PER_PERIOD_UNITS:
         period = unit[-1]
         return f"元/{period}"
@@ -74,6 +82,8 @@ def unit_family(unit: str) -> str:
 
 def unit_scale(unit: str) -> float:
     """Factor that brings a unit to its family's base (万元 → 10000 元)."""
+    if unit in PER_YEAR:
+        return PER_YEAR[unit]
     if unit.startswith("万"):
         return 10_000.0
     if unit.startswith("亿"):
