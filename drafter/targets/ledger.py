@@ -17,9 +17,8 @@ from drafter.targets.model import Target
 from drafter.targets.pairing import (
     WEIGHTS,
     Weights,
+    pair_score,
     pair_targets,
-    score,
-    subject_terms,
     verbs_differ,
 )
 from drafter.targets.units import unit_scale
@@ -110,11 +109,7 @@ def compare_targets(base: list[Target], draft: list[Target],
 
 def similarity(a: Target, b: Target) -> float:
     """How likely two targets are the same commitment, 0–100 (0 when they cannot be)."""
-    from drafter.targets.pairing import _Features
-
-    found = score(a, b, _Features(subject_terms(a.subject), 0.0),
-                  _Features(subject_terms(b.subject), 0.0))
-    return 0.0 if found is None else found[0] * 100
+    return pair_score(a, b) * 100
 
 
 def _scaled(t: Target, high: bool = False) -> float:

@@ -208,6 +208,14 @@ def score(a: Target, b: Target, fa: _Features, fb: _Features,
     return max(0.0, min(1.0, total)), why
 
 
+def pair_score(a: Target, b: Target, w: Weights = WEIGHTS) -> float:
+    """The confidence (0–1) for two targets taken alone, at the same place; 0 when they
+    cannot be one commitment."""
+    found = score(a, b, _Features(subject_terms(a.subject), 0.0),
+                  _Features(subject_terms(b.subject), 0.0), w)
+    return 0.0 if found is None else found[0]
+
+
 def pair_targets(base: Sequence[Target], draft: Sequence[Target],
                  w: Weights = WEIGHTS) -> list[Pair]:
     """The one-to-one pairs of ``base`` and ``draft`` scoring at least ``w.possible``."""
