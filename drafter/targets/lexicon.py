@@ -77,7 +77,9 @@ _TIMES = r"\d+(?:-\d+)?年|今年|年内|全年|年底前|年底|到年底|年�
 #: Leading words stripped from a subject: verbs, modal words, time phrases.
 SUBJECT_LEAD = re.compile(rf"^(?:[、，,\s]|[一二三四五六七八九十]+是|{_VERBS}|{_TIMES}|在|将|对|使|把|为|我区|我县|我旗|全区范围内)+")
 #: Trailing words stripped from a subject.
-SUBJECT_TAIL = re.compile(r"(?:的目标任务|的目标|目标任务|目标|的|力争|确保|争取|努力|[、，,\s])+$")
+SUBJECT_TAIL = re.compile(
+    r"(?:的目标任务|的目标|目标任务|目标|的|力争|确保|争取|努力|比上年|较上年|同比|比去年|较去年"
+    r"|[、，,\s])+$")
 
 #: Text right after a quantity that makes it a label, not a target (十件民生实事), a count of
 #: the plan's own parts (4项重点指标, 10大重点任务) or a slogan (三个一工程, 3+1+1).
