@@ -217,9 +217,8 @@ def _fractions(text: str, start: int, end: int, masks: list[tuple[int, int]]) ->
         subject = clean_subject(text[m.end():end])
         if not subject:
             continue
-        kind = COVERAGE
         out.append(Target(subject=subject, value=round(top / bottom * 100, 2), unit="%",
-                          comparator="", kind=kind, modality=_modality(text[start:m.start()]),
+                          comparator="", kind=COVERAGE, modality=_modality(text[start:m.start()]),
                           span=m.span(), quantity=m.group()))
     return out
 
@@ -262,7 +261,7 @@ def _target(text: str, start: int, end: int, q: _Quantity, words: list[tuple[int
     subject = next((s for s in (clean_subject(x) for x in order) if s), "")
     unit = q.unit
     per = lx.PER_DENOMINATOR.search(text, start, q.start)
-    if per is not None and not _masked(per.start(), []):
+    if per is not None:
         unit = f"{q.unit}/{per.group('n')}{per.group('who')}"
         subject = clean_subject(lx.PER_DENOMINATOR.sub("", subject)) or subject
     comparator = word[2] if word else ""
