@@ -261,6 +261,8 @@ def test_due_year_from_the_sentence():
     found = extract_from_text("到2025年，养老机构护理型床位占比达到60%。社区覆盖率达到95%。")
     assert [(t.subject, t.due_year) for t in found] == [
         ("养老机构护理型床位占比", 2025), ("社区覆盖率", None)]
+    found = extract_from_text("截至2025年底，全区养老床位总数达到5000张。")
+    assert [t.due_year for t in found] == [None]  # a statistic, not a deadline
 
 
 def test_parts_after_qizhong():

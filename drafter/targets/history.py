@@ -130,7 +130,9 @@ def _follow_due(chains: list[list[tuple[int, int, str, float | None]]],
 
 def _noted(steps: tuple[Step, ...], draft_year: int | None, in_draft: bool) -> Run:
     """A run with its due year and what the due year says about the draft."""
-    dues = [s.target.due_year for s in steps if s.target.due_year is not None]
+    # Only a year beyond the plan's own makes a multi-year target (2023年底前 in 2023 does not).
+    dues = [s.target.due_year for s in steps
+            if s.target.due_year is not None and (s.year is None or s.target.due_year > s.year)]
     due = max(dues) if dues else None
     note = ""
     if due is not None and draft_year is not None:

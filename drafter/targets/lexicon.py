@@ -28,7 +28,7 @@ STOCK_SUBJECT_WORDS = ("总数", "总量", "累计")
 #: Words right before a count of people or households that make it a deliverable
 #: (为3万户特殊困难老年人安装智能水表, 向500名困难群众发放…).
 BENEFICIARY_BEFORE = ("为", "向", "帮助", "帮扶", "惠及")
-#: Verbs whose figures are only meant for people and households (units below).
+#: The units a count after 为/向 can have: people, households, families, homes.
 BENEFICIARY_UNITS = ("户", "人", "名", "人次", "家", "个")
 #: Words that must not be read as the flow verb they contain (覆盖率 is a rate, 全覆盖 a coverage).
 VERB_GUARDS = {"覆盖": r"(?<!全)覆盖(?![率面全])"}
@@ -99,8 +99,8 @@ DEADLINES = re.compile(
     r"(?:(?P<year>20\d\d)(?:年(?=[\d一二三四五六七八九十])|(?=年[底末])))?"
     r"(?:(?<!\d)(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?前"
     r"|(?P<end>年底前|年末前|到年底)|(?P<half>上半年))")
-#: A multi-year target's year: 到2025年, 2025年底前, 至2025年末.
-DUE_YEAR = re.compile(r"(?:到|至|截至|截止)(20\d\d)年|(20\d\d)年(?:底|末)前?")
+#: A multi-year target's year: 到2025年, 2025年底前, 至2025年末 (截至2025年底 is a statistic).
+DUE_YEAR = re.compile(r"(?<![截])(?:到|至)(20\d\d)年|(?<!截至)(?<!截止)(20\d\d)年(?:底|末)前?")
 #: A frequency: 每季度开展一次, 每年至少2次, 每月1次.
 FREQUENCY = re.compile(
     r"每(?P<period>半年|季度|季|年|月|周|旬|两年)(?P<mid>[^，。；;,]{0,12}?)"
