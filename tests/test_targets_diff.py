@@ -46,3 +46,32 @@ def test_reworded_pair_and_changed_verb_show_as_pairs(seed_plans):
     assert "机构养老床位（上年为“养老床位”）" in summary_text(diff)
     linked = [n for p in diff.pairs for n in p.numbers if n.subject]
     assert ("机构养老床位", "raised") in {(n.subject, n.verdict) for n in linked}
+
+
+def test_html_and_json_name_last_years_wording(seed_plans):
+    """The HTML summary and the JSON targets carry the pair: last year's subject, confidence."""
+    from drafter.diff.json import to_dict
+    from drafter.diff.render_html import render_html
+
+    base, draft = seed_pair(seed_plans, 2, ("新增760张养老床位", "新增800张机构养老床位"))
+    diff = diff_plans(base, draft)
+    assert "机构养老床位（上年为“养老床位”）" in render_html(diff)
+    target = next(t for t in to_dict(diff)["targets"] if t["subject"] == "机构养老床位")
+    assert target["base_subject"] == "养老床位" and 0.65 <= target["confidence"] <= 1
+
+
+def test_ledger_csv_possible_row(seed_plans):
+    """A possible pair is one CSV row with both years, its confidence and the shared words."""
+    import csv
+    import io
+
+    from drafter.checks import ledger_to_csv, run_checks
+
+    base, draft = seed_pair(seed_plans, 3, ("全年培训养老护理人员不少于100人次", ""),
+                            ("加强社会工作专业人才队伍建设，",
+                             "加强社会工作专业人才队伍建设，培训居家照护人员不少于120人次，"))
+    rows = list(csv.DictReader(io.StringIO(ledger_to_csv(run_checks(draft, base=base).ledger)
+                                           .lstrip("\ufeff"))))
+    row = next(r for r in rows if r["变化"] == "可能对应")
+    assert (row["指标（上年）"], row["指标（本年）"]) == ("养老护理人员", "居家照护人员")
+    assert row["把握"].endswith("%") and "人员" in row["依据"]
