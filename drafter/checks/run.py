@@ -10,6 +10,7 @@ from drafter.checks.rules import RuleSet
 from drafter.checks.stale import check_plan
 from drafter.checks.structure import check_structure
 from drafter.checks.targets import consistency_findings, history_findings, ledger_findings
+from drafter.ingest.simplify import simplified_plan
 from drafter.model import Plan
 from drafter.targets.extract import extract_targets
 from drafter.targets.history import Run, target_runs
@@ -25,6 +26,8 @@ def run_checks(plan: Plan, *, year: int | None = None, base: Plan | None = None,
     ``history`` too (the issuer's plans before the base, oldest first) each target's run.
     """
     year = year if year is not None else plan.meta.year
+    plan = simplified_plan(plan)  # a traditional-Chinese plan is checked in simplified form
+    base = simplified_plan(base) if base is not None else None
     targets = extract_targets(plan)
     findings: list[Finding] = []
     ledger: tuple[LedgerEntry, ...] = ()
@@ -34,7 +37,7 @@ def run_checks(plan: Plan, *, year: int | None = None, base: Plan | None = None,
     findings.extend(consistency_findings(ledger, targets))
     runs: tuple[Run, ...] = ()
     if base is not None and history is not None:
-        runs = tuple(target_runs([*history, base, plan]))
+        runs = tuple(target_runs([*(simplified_plan(p) for p in history), base, plan]))
         findings.extend(history_findings(runs))
     if year is not None:
         findings.extend(check_plan(plan, year, rules))
