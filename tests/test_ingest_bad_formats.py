@@ -121,16 +121,19 @@ def test_html_saved_as_doc_is_read(capsys, home, tmp_path, seed_paths):
     assert '"format": "html"' in capsys.readouterr().out
 
 
-def test_conversion_leaves_no_profile_behind(home, tmp_path):
+def test_conversion_leaves_no_profile_behind(home, tmp_path, monkeypatch):
     """Conversions use a private LibreOffice profile in a temp folder that is removed."""
     import tempfile
 
-    before = set(Path(tempfile.gettempdir()).glob("drafter-convert-*"))
+    # A temp folder of this test's own, so that other processes' conversions are not counted.
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
     from drafter.ingest import read_plan
 
     plan = read_plan(REAL / "word97_001.doc")
     assert plan.source.format == "doc" and plan.sections
-    assert set(Path(tempfile.gettempdir()).glob("drafter-convert-*")) == before
+    assert list(private_tmp.glob("drafter-convert-*")) == []
     assert not (Path(os.environ["DRAFTER_HOME"]) / "libreoffice").exists()
 
 
