@@ -104,3 +104,31 @@ def test_broken_user_rule(home, capsys, seed_paths, tmp_path, pattern, words):
     err = capsys.readouterr().err
     assert "office.toml" in err and "office-year" in err and words in err
     assert "Traceback" not in err
+
+
+def test_target_findings_carry_pair_and_confidence(home, capsys, seed_paths, tmp_path):
+    """Each target finding gains ``pair`` (the other year's target or null) and ``confidence``;
+    the documented keys stay."""
+    text = seed_paths[1].read_text(encoding="utf-8")
+    draft = tmp_path / "草稿.txt"
+    draft.write_text(text.replace("城市低保标准不低于650元/月", "城市低保标准不低于680元/月")
+                     .replace("完成1095户困难老年人居家适老化改造。", "")
+                     .replace("2023年全州民政工作要点", "2024年全州民政工作要点"), encoding="utf-8")
+    out = tmp_path / "台账.csv"
+    _, data = run_json(capsys, str(draft), "--base", str(seed_paths[1]), "--ledger-csv", str(out))
+    for key in ("year", "targets", "findings"):
+        assert key in data
+    targets = [f for f in data["findings"] if f["code"].startswith("target-")]
+    for f in data["findings"]:
+        assert {"code", "severity", "message", "section", "item", "evidence", "suggestion"} <= set(f)
+    for f in targets:
+        assert "pair" in f and "confidence" in f
+    assert not [f for f in targets if f["severity"] == "error"]
+    raised = [f for f in targets if f["code"] == "target-raised"]
+    assert len(raised) == 1
+    assert raised[0]["pair"]["value"] == 650 and 0.65 <= raised[0]["confidence"] <= 1
+    dropped = [f for f in targets if f["code"] == "target-dropped"]
+    assert dropped and all(f["pair"] is None and f["confidence"] is None for f in dropped)
+    csv_text = out.read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].endswith("把握,依据")
+    assert "提高" in csv_text and "城市低保标准" in csv_text

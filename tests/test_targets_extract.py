@@ -198,3 +198,88 @@ def test_seed_002_minsheng_count(seed_plans):
     for expected in ("养老床位", "认知障碍照护床位", "综合为老服务中心", "社区老年助餐服务场所",
                      "居家环境适老化改造", "活力楼组", "活力楼群"):
         assert subjects.count(expected) == 1, expected
+
+
+# Forms the real plans of other bureaus use (the issue's cases and the primer's §3).
+# (phrase, subject, value, unit, comparator, kind)
+MORE_FORMS = [
+    ("为3万户特殊困难老年人安装智能水表", "特殊困难老年人安装智能水表", 30_000, "户", "为", "flow"),
+    ("为2万户特殊困难老年人家庭安装智能水表", "特殊困难老年人家庭安装智能水表", 20_000, "户", "为",
+     "flow"),
+    ("为30个未成年人家庭提供专业知识辅导", "未成年人家庭提供专业知识辅导", 30, "个", "为", "flow"),
+    ("向500名困境儿童发放助学金", "困境儿童发放助学金", 500, "名", "向", "flow"),
+    ("覆盖5000户低保家庭", "低保家庭", 5000, "户", "覆盖", "flow"),
+    ("养老机构总数达到150家", "养老机构总数", 150, "家", "达到", "stock"),
+    ("护理型床位占比提高2个百分点", "护理型床位占比", 2, "百分点", "提高", "coverage"),
+    ("养老护理员持证率比上年提高5个百分点", "养老护理员持证率", 5, "百分点", "提高", "coverage"),
+    ("社会组织总数达到1200家", "社会组织总数", 1200, "家", "达到", "stock"),
+    ("每千名老年人拥有养老床位40张", "养老床位", 40, "张/千名老年人", "", "coverage"),
+    ("1/3养老机构开展等级评定", "养老机构开展等级评定", 33.33, "%", "", "coverage"),
+    ("三分之一的街道建成社区嵌入式养老服务综合体", "街道建成社区嵌入式养老服务综合体", 33.33, "%",
+     "", "coverage"),
+    ("年底前完成全区养老机构消防设施改造", "全区养老机构消防设施改造", 12, "月", "年底前", "deadline"),
+    ("7月底前完成婚姻档案电子化录入工作", "婚姻档案电子化录入工作", 7, "月", "7月底前", "deadline"),
+    ("每季度开展一次养老机构安全检查", "养老机构安全检查", 1, "次/季度", "每季度", "frequency"),
+    ("每年至少开展2次督查", "督查", 2, "次/年", "每年", "frequency"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "value", "unit", "comparator", "kind"), MORE_FORMS)
+def test_more_forms(text, subject, value, unit, comparator, kind):
+    """为N户 before the subject, 覆盖, 总数, 百分点, ratios, fractions, deadlines, frequencies."""
+    t = only(text)
+    assert (t.subject, t.value, t.unit, t.comparator, t.kind) == (
+        subject, value, unit, comparator, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "紧扣1197工作思路，落实民政30条",
+        "深入实施三个一工程",
+        "打造三个一工程",
+        "构建3+1+1服务体系",
+        "围绕1个核心指标、4项重点指标、10大重点任务",
+        "完成10项重点任务",
+        "作为3个试点之一",
+        "202012月前暂不做动态退出",
+    ],
+)
+def test_slogans_and_plan_parts_are_not_targets(text):
+    """Slogan numbers and counts of the plan's own parts are never targets."""
+    assert extract_from_text(text) == []
+
+
+def test_fugai_rate_is_not_the_verb():
+    """覆盖率 is the subject of a rate, not the flow verb 覆盖."""
+    t = only("力争覆盖率达到95%左右")
+    assert (t.subject, t.kind, t.bound, t.modality) == ("覆盖率", "coverage", "about", "aspiration")
+
+
+def test_due_year_from_the_sentence():
+    """到2025年 at the head of a sentence gives its targets a due year; the next sentence none."""
+    found = extract_from_text("到2025年，养老机构护理型床位占比达到60%。社区覆盖率达到95%。")
+    assert [(t.subject, t.due_year) for t in found] == [
+        ("养老机构护理型床位占比", 2025), ("社区覆盖率", None)]
+    found = extract_from_text("截至2025年底，全区养老床位总数达到5000张。")
+    assert [t.due_year for t in found] == [None]  # a statistic, not a deadline
+
+
+def test_parts_after_qizhong():
+    """Parts written after 其中 are targets of their own, each with its subject."""
+    found = extract_from_text("新增养老床位800张，其中护理型床位500张、认知障碍照护床位300张。")
+    assert [(t.subject, t.value) for t in found] == [
+        ("养老床位", 800), ("护理型床位", 500), ("认知障碍照护床位", 300)]
+
+
+def test_deadline_only_without_a_figure():
+    """A clause with a figure keeps its figure; the deadline is not a second target."""
+    t = only("确保年底前社区覆盖率达到100%")
+    assert (t.kind, t.value) == ("coverage", 100)
+
+
+def test_seed_003_deadlines(seed_plans):
+    """Seed 003's 7月底前 and 年底前 commitments are found as deadlines."""
+    deadlines = [(t.subject, t.comparator) for t in extract_targets(seed_plans[3])
+                 if t.kind == "deadline"]
+    assert deadlines == [("婚姻档案电子化录入工作", "7月底前"), ("婚姻登记省内通办", "年底前")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.targets.history import Run
 from drafter.targets.ledger import LedgerEntry
 from drafter.targets.model import Target
 
@@ -39,6 +40,10 @@ class Finding:
     """Start and end of the evidence in the item's text (or paragraph's), when known."""
     rule: str = ""
     """Id of the rule that raised it, for stale-wording findings."""
+    pair: Target | None = None
+    """For a target finding: the other year's target it is paired with (None when unpaired)."""
+    confidence: float | None = None
+    """For a target finding: how sure the pairing is, 0–1 (None when unpaired)."""
 
     @property
     def where(self) -> str:
@@ -62,6 +67,8 @@ class CheckReport:
     """The plan's title."""
     base_title: str = ""
     """The base plan's title, when one was given."""
+    history: tuple[Run, ...] = ()
+    """Each target's run over the issuer's earlier plans, when asked for."""
 
     def count(self, severity: str) -> int:
         """How many findings have this severity."""

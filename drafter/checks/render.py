@@ -9,8 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from drafter.checks.model import ERROR, INFO, SEVERITY_NAMES, WARNING, CheckReport, Finding
-from drafter.checks.targets import describe
-from drafter.targets.ledger import STATUS_NAMES, LedgerEntry
+from drafter.checks.targets import run_text, written
+from drafter.targets.history import Run
+from drafter.targets.ledger import POSSIBLE, STATUS_NAMES, LedgerEntry
 from drafter.targets.model import KIND_NAMES, Target
 
 _STYLES = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
@@ -23,6 +24,8 @@ def render_report(report: CheckReport, *, show_info: bool = True) -> RenderableT
         parts.append(targets_table(report.targets))
     if report.ledger:
         parts.append(ledger_table(report.ledger))
+    if report.history:
+        parts.append(history_table(report.history))
     shown = [f for f in report.findings if show_info or f.severity != INFO]
     if shown:
         parts.append(findings_list(shown))
@@ -52,22 +55,68 @@ def targets_table(targets: tuple[Target, ...] | list[Target]) -> Table:
     table.add_column("要求", no_wrap=True)
     table.add_column("类别", no_wrap=True)
     for t in targets:
-        table.add_row(t.where, t.subject, f"{t.comparator}{describe(t)}",
+        table.add_row(t.where, t.subject, written(t),
                       KIND_NAMES.get(t.kind, t.kind))
     return table
 
 
 def ledger_table(entries: tuple[LedgerEntry, ...] | list[LedgerEntry]) -> Table:
-    """Last year's targets against this year's."""
+    """Last year's targets against this year's, pair by pair, with how sure each pair is."""
     table = Table(title="指标对比（上年 → 本年）", title_justify="left", expand=True)
     table.add_column("变化", no_wrap=True)
     table.add_column("指标", overflow="fold")
     table.add_column("上年", no_wrap=True)
     table.add_column("本年", no_wrap=True)
+    table.add_column("把握", no_wrap=True, justify="right")
+    table.add_column("依据", overflow="fold")
     for e in entries:
-        table.add_row(STATUS_NAMES[e.status], e.target.subject,
-                      describe(e.base) if e.base else "—", describe(e.draft) if e.draft else "—")
+        table.add_row(STATUS_NAMES[e.status], pair_subject(e),
+                      written(e.base) if e.base else "—", written(e.draft) if e.draft else "—",
+                      f"{e.score:.0f}%" if e.base and e.draft else "",
+                      "、".join(e.why) if e.base and e.draft else "")
     return table
+
+
+def history_table(runs: tuple[Run, ...] | list[Run]) -> Table:
+    """Each target's run over the years, newest wording first."""
+    table = Table(title="指标沿革（逐年）", title_justify="left", expand=True)
+    table.add_column("指标", overflow="fold")
+    table.add_column("历年", overflow="fold")
+    table.add_column("说明", overflow="fold")
+    for run in runs:
+        note = run.note or ("" if run.in_draft else "本年未列出")
+        if run.due_year and not run.note:
+            note = "，".join(p for p in (note, f"以{run.due_year}年为期") if p)
+        table.add_row(run.subject, run_text(run), note)
+    return table
+
+
+def run_to_json(run: Run) -> dict[str, Any]:
+    """One run as JSON."""
+    return {
+        "subject": run.subject, "due_year": run.due_year, "note": run.note,
+        "in_draft": run.in_draft,
+        "steps": [{"year": s.year, "status": s.status or None, "confidence": s.confidence,
+                   "target": target_to_json(s.target)} for s in run.steps],
+    }
+
+
+def ledger_counts(entries: tuple[LedgerEntry, ...] | list[LedgerEntry]) -> str:
+    """How many entries of each status, in the order they first appear: ``持平 12，提高 3``;
+    possible pairs are marked as waiting for the writer."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.status] = counts.get(entry.status, 0) + 1
+    parts = [f"{STATUS_NAMES.get(s, s)} {n}" + ("（待确认）" if s == POSSIBLE else "")
+             for s, n in counts.items()]
+    return "，".join(parts)
+
+
+def pair_subject(e: LedgerEntry) -> str:
+    """The subject of an entry; ``上年 → 本年`` when the wording changed."""
+    if e.base and e.draft and e.base.subject != e.draft.subject:
+        return f"{e.base.subject} → {e.draft.subject}"
+    return e.target.subject
 
 
 def findings_list(findings: list[Finding]) -> Group:
@@ -98,17 +147,21 @@ def target_to_json(t: Target) -> dict[str, Any]:
         "subject": t.subject, "value": t.value, "unit": t.unit, "comparator": t.comparator,
         "kind": t.kind, "text": t.text, "section": t.section, "item": t.item,
         "high": t.high, "bound": t.bound, "verb": t.verb, "modality": t.modality,
-        "item_id": t.item_id, "span": list(t.span),
+        "item_id": t.item_id, "span": list(t.span), "due_year": t.due_year,
     }
 
 
 def finding_to_json(f: Finding) -> dict[str, Any]:
-    """One finding as JSON."""
-    return {
+    """One finding as JSON; a target finding also has ``pair`` and ``confidence``."""
+    out: dict[str, Any] = {
         "code": f.code, "severity": f.severity, "message": f.message, "section": f.section,
         "item": f.item, "evidence": f.evidence, "suggestion": f.suggestion,
         "item_id": f.item_id, "rule": f.rule,
     }
+    if f.code.startswith("target-"):
+        out["pair"] = target_to_json(f.pair) if f.pair is not None else None
+        out["confidence"] = f.confidence
+    return out
 
 
 def report_to_json(report: CheckReport) -> dict[str, Any]:
@@ -122,8 +175,12 @@ def report_to_json(report: CheckReport) -> dict[str, Any]:
             {"status": e.status,
              "base": target_to_json(e.base) if e.base else None,
              "draft": target_to_json(e.draft) if e.draft else None,
-             "score": round(e.score, 1)}
+             "score": round(e.score, 1),
+             "confidence": e.confidence,
+             "why": list(e.why),
+             "proposed": e.proposed or None}
             for e in report.ledger
         ],
+        "history": [run_to_json(r) for r in report.history],
         "summary": {s: report.count(s) for s in (ERROR, WARNING, INFO)},
     }

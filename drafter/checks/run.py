@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from drafter.checks.model import INFO, CheckReport, Finding
 from drafter.checks.provenance import check_foreign_regions
 from drafter.checks.rules import RuleSet
 from drafter.checks.stale import check_plan
 from drafter.checks.structure import check_structure
-from drafter.checks.targets import ledger_findings
+from drafter.checks.targets import consistency_findings, history_findings, ledger_findings
 from drafter.ingest.simplify import simplified_plan
 from drafter.model import Plan
 from drafter.targets.extract import extract_targets
+from drafter.targets.history import Run, target_runs
 from drafter.targets.ledger import LedgerEntry, compare_targets
 
 
 def run_checks(plan: Plan, *, year: int | None = None, base: Plan | None = None,
-               rules: RuleSet | None = None) -> CheckReport:
+               rules: RuleSet | None = None,
+               history: Sequence[Plan] | None = None) -> CheckReport:
     """Check a plan as a draft for ``year`` (default: the year in its title).
 
-    With ``base`` (last year's plan, or any plan) the report carries the target ledger.
+    With ``base`` (last year's plan, or any plan) the report carries the target ledger; with
+    ``history`` too (the issuer's plans before the base, oldest first) each target's run.
     """
     year = year if year is not None else plan.meta.year
     plan = simplified_plan(plan)  # a traditional-Chinese plan is checked in simplified form
@@ -29,6 +34,11 @@ def run_checks(plan: Plan, *, year: int | None = None, base: Plan | None = None,
     if base is not None:
         ledger = tuple(compare_targets(extract_targets(base), targets))
         findings.extend(ledger_findings(ledger))
+    findings.extend(consistency_findings(ledger, targets))
+    runs: tuple[Run, ...] = ()
+    if base is not None and history is not None:
+        runs = tuple(target_runs([*(simplified_plan(p) for p in history), base, plan]))
+        findings.extend(history_findings(runs))
     if year is not None:
         findings.extend(check_plan(plan, year, rules))
     else:
@@ -38,5 +48,5 @@ def run_checks(plan: Plan, *, year: int | None = None, base: Plan | None = None,
     findings.extend(check_structure(plan))
     findings.extend(check_foreign_regions(plan))
     return CheckReport(year=year, targets=tuple(targets), findings=tuple(findings),
-                       ledger=ledger, title=plan.meta.title,
+                       ledger=ledger, title=plan.meta.title, history=runs,
                        base_title=base.meta.title if base is not None else "")

@@ -9,6 +9,7 @@ from drafter.atomic import write_text
 from drafter.checks import ledger_to_csv, load_rules, render_report, report_to_json, run_checks
 from drafter.cli.common import add_format, console, open_library, print_json
 from drafter.errors import DrafterError, LibraryError
+from drafter.targets.history import earlier_plans
 
 HELP = "核对量化指标、过时表述和格式（可与上年计划对比）"
 
@@ -23,6 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ledger-csv", metavar="FILE", help="把指标对比台账导出为 CSV（Excel 可直接打开）")
     parser.add_argument("--rules", metavar="DIR", action="append", default=[],
                         help="另加一个规则文件夹（可重复）")
+    parser.add_argument("--history", action="store_true",
+                        help="逐年列出每项指标的沿革（用资料库中同一发文机关更早年份的计划）")
     parser.add_argument("--no-info", action="store_true", help="文字输出中不显示“提示”级结果")
     add_format(parser)
 
@@ -43,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
     if args.ledger_csv and base is None:
         raise DrafterError("导出指标台账需要上年计划，请用 --base 指定。")
     rules = load_rules([Path(d) for d in args.rules])
-    report = run_checks(plan, year=args.year, base=base, rules=rules)
+    if args.history and base is None:
+        raise DrafterError("列出指标沿革需要上年计划，请用 --base 指定。")
+    history = earlier_plans(library, base) if args.history and base is not None else None
+    report = run_checks(plan, year=args.year, base=base, rules=rules, history=history)
     if args.ledger_csv:
         write_text(Path(args.ledger_csv), ledger_to_csv(report.ledger))
     if args.format == "json":

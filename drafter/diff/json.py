@@ -119,4 +119,6 @@ def _target(t: TargetChange) -> dict[str, Any]:
         "kind": t.kind,
         "base_item_id": t.base_item_id,
         "draft_item_id": t.draft_item_id,
+        "base_subject": t.base_subject,
+        "confidence": t.confidence,
     }

@@ -192,6 +192,10 @@ class TargetChange:
     """Id of the base item holding the target ('' when new or outside items)."""
     draft_item_id: str = ""
     """Id of the draft item holding the target ('' when dropped or outside items)."""
+    base_subject: str = ""
+    """Last year's wording of the subject when it was reworded ('' when the same)."""
+    confidence: float | None = None
+    """How sure the ledger is that the two years' targets are one (None when unpaired)."""
 
     @property
     def status_name(self) -> str:
@@ -207,6 +211,9 @@ _TARGET_STATUS_NAMES = {
     "dropped": "未延续",
     "new": "新增",
     "kept": "持平",
+    "reworded": "改写",
+    "verb_changed": "改动词",
+    "possible": "可能对应",
 }
 
 

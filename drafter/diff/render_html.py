@@ -84,7 +84,9 @@ def _summary(diff: PlanDiff) -> str:
     changed = [t for t in diff.targets if t.status != "kept"]
     if changed:
         items = "；".join(
-            f"{escape(t.subject)}：{escape(t.base or '（无）')}→{escape(t.draft or '（无）')}"
+            f"{escape(t.subject)}"
+            f"{'（上年为“' + escape(t.base_subject) + '”）' if t.base_subject else ''}"
+            f"：{escape(t.base or '（无）')}→{escape(t.draft or '（无）')}"
             f'<span style="{CSS_NUM}">（{t.status_name}）</span>'
             for t in changed
         )

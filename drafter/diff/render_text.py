@@ -96,7 +96,9 @@ def summary(diff: PlanDiff) -> RenderableType:
         for k, t in enumerate(changed):
             if k:
                 line.append("；")
-            line.append(f"{t.subject}：{t.base or '（无）'}{NUMBER_ARROW}{t.draft or '（无）'}")
+            renamed = f"（上年为“{t.base_subject}”）" if t.base_subject else ""
+            line.append(f"{t.subject}{renamed}：{t.base or '（无）'}{NUMBER_ARROW}"
+                        f"{t.draft or '（无）'}")
             line.append(f"（{t.status_name}）", STYLE_NUM)
         parts.append(line)
     kept = [t for t in diff.targets if t.status == "kept"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from drafter.model import Plan
 from drafter.targets import lexicon as lx
@@ -21,6 +22,7 @@ from drafter.targets.numbers import (
     is_chinese_numeral,
     parse_number,
 )
+from drafter.targets.schedule import deadline, due_year, frequencies
 from drafter.targets.subjects import clean_subject, distribute, distributor_of
 from drafter.targets.units import (
     PERIOD_PREFIX_PATTERN,
@@ -47,8 +49,14 @@ _WORDS: dict[str, str] = {
     **{w: "level" for w in lx.LEVELS},
     **{w: "flow" for w in lx.FLOWS},
     **{w: "stock" for w in lx.STOCKS},
+    **{w: "delta" for w in lx.DELTAS},
 }
-_COMPARATOR = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
+_COMPARATOR = re.compile("|".join(lx.VERB_GUARDS.get(w, re.escape(w))
+                                  for w in sorted(_WORDS, key=len, reverse=True)))
+#: 为3万户…, 向500名…: a count of people or households served, written before the subject.
+_BENEFICIARY = re.compile(
+    r"(?<![作成认称定列确视改更因])(?P<w>" + "|".join(lx.BENEFICIARY_BEFORE)
+    + r")(?:全区|全县|全旗|全市|全州|辖区|全区范围内)?\s*$")
 _BOUND_WORDS = re.compile(
     "|".join(sorted((w for w, k in _WORDS.items() if k != "flow"), key=len, reverse=True)))
 _FULL_COVERAGE = re.compile(r"全覆盖(?=[，。；;,、]|$|建设任务|的?目标|任务)")
@@ -71,11 +79,25 @@ class _Quantity:
 
 def extract_from_text(text: str) -> list[Target]:
     """Every target in one running text (an item, a paragraph or a whole file)."""
+    return list(_extract(text))
+
+
+@lru_cache(maxsize=20_000)
+def _extract(text: str) -> tuple[Target, ...]:
+    """The targets of a text, remembered: a draft is re-checked as the writer types, and most
+    of its items (and all of last year's plan) have not changed since the last check."""
     masks = [m.span() for m in _MASKS.finditer(text)]
+    masks += [m.span() for m in lx.SLOGAN.finditer(text)]
     targets: list[Target] = []
     for start, end in _clauses(text):
         targets.extend(_from_clause(text, start, end, masks))
-    return targets
+    return tuple(_with_due_year(text, t, masks) for t in targets)
+
+
+def _with_due_year(text: str, t: Target, masks: list[tuple[int, int]]) -> Target:
+    """The target with the year its sentence says it falls due (到2025年…), if any."""
+    year = due_year(text, t.span[0] + 1, masks)
+    return replace(t, due_year=year) if year is not None else t
 
 
 def extract_targets(plan: Plan) -> list[Target]:
@@ -164,7 +186,41 @@ def _from_clause(text: str, start: int, end: int, masks: list[tuple[int, int]]) 
             found.append(made)
     targets = distribute(found)
     targets.extend(_coverages(text, start, end, masks, targets))
-    return [replace(t, text=clause.strip()) for t in targets]
+    targets.extend(_fractions(text, start, end, masks))
+    often = frequencies(text, start, end, masks)
+    if often:
+        targets = [t for t in targets if not any(_overlap(t.span, f.span) for f in often)]
+        targets.extend(often)
+    if not targets:
+        due = deadline(text, start, end, masks)
+        targets = [due] if due is not None else []
+    return sorted((replace(t, text=clause.strip()) for t in targets), key=lambda t: t.span)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _fractions(text: str, start: int, end: int, masks: list[tuple[int, int]]) -> list[Target]:
+    """A share written as a fraction before its subject: ``1/3养老机构…`` is 33.33%."""
+    out: list[Target] = []
+    for m in lx.FRACTION.finditer(text, start, end):
+        if _masked(m.start(), masks):
+            continue
+        if m.group("a"):
+            top, bottom = parse_number(m.group("a")), parse_number(m.group("b"))
+        else:
+            top, bottom = parse_number(m.group("ca")), parse_number(m.group("cb"))
+        if not top or not bottom or top >= bottom:
+            continue
+        subject = clean_subject(text[m.end():end])
+        if not subject:
+            continue
+        out.append(Target(subject=subject, value=round(top / bottom * 100, 2), unit="%",
+                          comparator="", kind=COVERAGE, modality=_modality(text[start:m.start()]),
+                          span=m.span(), quantity=m.group()))
+    return out
 
 
 def _target(text: str, start: int, end: int, q: _Quantity, words: list[tuple[int, int, str]],
@@ -179,6 +235,17 @@ def _target(text: str, start: int, end: int, q: _Quantity, words: list[tuple[int
     bounds = [w for w in before if _WORDS[w[2]] != "flow"]
     verb = flows[-1] if flows else None
     word = bounds[-1] if bounds else verb
+    if word is None and q.unit in lx.BENEFICIARY_UNITS:
+        served = _BENEFICIARY.search(text, start, q.start)
+        if served is not None:
+            word = verb = (served.start("w"), served.end("w"), served.group("w"))
+            before = [word]
+    parts_of = None
+    if word is None and text[start:end].lstrip().startswith("其中"):
+        # 新增床位800张，其中护理型床位500张、…: the parts of a total commit with it.
+        at = text.index("其中", start)
+        parts_of = word = (at, at + 2, "其中")
+        before = [word]
     at_clause_end = not text[q.end:end].strip()
     if word is None and not (at_clause_end and q.unit not in ("%",)):
         return None
@@ -192,23 +259,31 @@ def _target(text: str, start: int, end: int, q: _Quantity, words: list[tuple[int
     # Rates and standards name their subject before the comparator; counts after the unit.
     order = (pre, *mids, post) if q.unit == "%" or per_money else (post, *mids, pre)
     subject = next((s for s in (clean_subject(x) for x in order) if s), "")
+    unit = q.unit
+    per = lx.PER_DENOMINATOR.search(text, start, q.start)
+    if per is not None:
+        unit = f"{q.unit}/{per.group('n')}{per.group('who')}"
+        subject = clean_subject(lx.PER_DENOMINATOR.sub("", subject)) or subject
     comparator = word[2] if word else ""
-    bound = q.bound or (_WORDS[comparator] if comparator and _WORDS[comparator] in ("min", "max")
-                        else "")
-    kind = _kind(subject, q.unit, comparator, verb is not None or word is None)
+    bound = q.bound or (_WORDS[comparator] if _WORDS.get(comparator) in ("min", "max") else "")
+    kind = COVERAGE if per is not None else _kind(subject, q.unit, comparator,
+                                                   verb is not None or word is None)
+    if parts_of is not None:
+        comparator = ""
     if not (subject or comparator):
         return None
-    where = word[0] if word else q.start
+    where = word[0] if word and parts_of is None else q.start
     target = Target(
         subject=subject,
         value=q.value,
-        unit=q.unit,
+        unit=unit,
         comparator=comparator,
         kind=kind,
         modality=_modality(text[start:q.start]),
         high=q.high,
         bound=bound,
-        verb=verb[2] if verb else "",
+        # 为/向 name who is served, not the deliverable: no verb to compare across years.
+        verb=verb[2] if verb and verb[2] not in lx.BENEFICIARY_BEFORE else "",
         span=(where, q.end),
         quantity=text[where:q.end],
     )
@@ -246,10 +321,13 @@ def _kind(subject: str, unit: str, comparator: str, has_verb: bool) -> str:
     if is_money_per_period(unit) or (money and any(w in subject for w in lx.STANDARD_WORDS)
                                      and "标准" in subject):
         return STANDARD
-    if unit in ("%", "‰") or "率" in subject or "占比" in subject:
+    if unit in ("%", "‰", "百分点") or "率" in subject or "占比" in subject:
         return COVERAGE
-    if comparator in lx.STOCKS:
+    if comparator in lx.STOCKS or (comparator in lx.LEVELS
+                                   and any(w in subject for w in lx.STOCK_SUBJECT_WORDS)):
         return STOCK
+    if comparator in lx.DELTAS:
+        return LEVEL
     if has_verb:
         return FLOW
     return LEVEL

@@ -14,11 +14,15 @@ COVERAGE = "coverage"
 STOCK = "stock"
 #: Any other level to reach (达到, 稳定在).
 LEVEL = "level"
-KINDS = (STANDARD, FLOW, COVERAGE, STOCK, LEVEL)
+#: A deadline without a figure (年底前完成…, 6月底前出台…): the value is the month.
+DEADLINE = "deadline"
+#: A frequency without a figure (每季度开展一次…): the value is the count per period.
+FREQUENCY = "frequency"
+KINDS = (STANDARD, FLOW, COVERAGE, STOCK, LEVEL, DEADLINE, FREQUENCY)
 
 #: Chinese names of the kinds, for reports.
 KIND_NAMES = {STANDARD: "标准", FLOW: "年度任务", COVERAGE: "覆盖/比率", STOCK: "累计",
-              LEVEL: "水平"}
+              LEVEL: "水平", DEADLINE: "时限", FREQUENCY: "频次"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,8 @@ class Target:
     """Start and end of the committing phrase in the item's text (or the paragraph's)."""
     quantity: str = ""
     """The quantity as written: ``不低于650元/月``, ``5个``."""
+    due_year: int | None = None
+    """The year a multi-year target falls due (到2025年…, 2025年底前…); None for this year's."""
 
     @property
     def low(self) -> float:

@@ -13,11 +13,13 @@ _DOT = r"\s*[·•・.‧∙]?\s*"
 MONEY_PER_PERIOD = rf"(?:万元|元)\s*[/／]\s*(?:人{_DOT}|人\s*[/／]\s*)?(?:月|年)"
 AREA = r"万平方米|平方米|㎡|m²|m2|M²"
 PERCENT = r"%|％|‰"
+#: Percentage points (提高2个百分点): a change of a rate, never a rate itself.
+POINTS = r"个百分点|百分点"
 MONEY = r"亿元|万元|元"
 
 #: Every unit, as one alternation for the quantity pattern (order matters: longest first).
 UNIT_PATTERN = "|".join(
-    (MONEY_PER_PERIOD, AREA, PERCENT, MONEY, *COUNT_UNITS)
+    (MONEY_PER_PERIOD, AREA, PERCENT, POINTS, MONEY, *COUNT_UNITS)
 )
 
 #: Prefix forms of money per period: 每人每月120元.
@@ -42,6 +44,8 @@ def normalize_unit(unit: str, prefix: str = "") -> str:
         return "㎡"
     if unit == "万平方米":
         return "万㎡"
+    if unit == "个百分点":
+        return "百分点"
     m = re.fullmatch(r"(万元|元)/(人)?[·•・.‧∙/]?(月|年)", unit)
     if m:
         money, person, period = m.groups()
@@ -56,8 +60,16 @@ def _prefix_unit(prefix: str, unit: str) -> str:
     return f"{unit}/{person}{period}"
 
 
+#: Frequencies per year (次/季度 is 4 a year), so that 每季度一次 and 每月一次 compare.
+PER_YEAR = {"次/年": 1.0, "次/半年": 2.0, "次/两年": 0.5, "次/季度": 4.0, "次/月": 12.0,
+            "次/旬": 36.0, "次/周": 52.0}
+
+
 def unit_family(unit: str) -> str:
-    """Units that compare with each other: 元/月 and 元/人·月 are one family; 万元 is 元."""
+    """Units that compare with each other: 元/月 and 元/人·月 are one family; 万元 is 元;
+    每季度 and 每月 frequencies are 次/年."""
+    if unit in PER_YEAR:
+        return "次/年"
     if unit in PER_PERIOD_UNITS:
         period = unit[-1]
         return f"元/{period}"
@@ -70,6 +82,8 @@ def unit_family(unit: str) -> str:
 
 def unit_scale(unit: str) -> float:
     """Factor that brings a unit to its family's base (万元 → 10000 元)."""
+    if unit in PER_YEAR:
+        return PER_YEAR[unit]
     if unit.startswith("万"):
         return 10_000.0
     if unit.startswith("亿"):

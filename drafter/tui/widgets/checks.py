@@ -69,17 +69,13 @@ def counts_text(findings: list[Any]) -> str:
 def ledger_text(report: Any, findings: list[Any] | None = None) -> Text:
     """A few lines summing up the targets, their ledger against the base plan and the
     problems found (``findings``: those shown, default the report's)."""
-    from drafter.targets.ledger import STATUS_NAMES
+    from drafter.checks.render import ledger_counts
 
     if report is None:
         return Text("正在检查…")
     text = Text(f"量化指标 {len(report.targets)} 项", style="bold")
     if report.ledger:
-        counts: dict[str, int] = {}
-        for entry in report.ledger:
-            counts[entry.status] = counts.get(entry.status, 0) + 1
-        parts = [f"{STATUS_NAMES.get(s, s)} {n}" for s, n in counts.items()]
-        text.append(f"；对照{report.base_title or '底稿'}：" + "，".join(parts))
+        text.append(f"；对照{report.base_title or '底稿'}：" + ledger_counts(report.ledger))
     shown = list(report.findings) if findings is None else findings
     text.append(f"\n{counts_text(shown)}", style="dim")
     return text
