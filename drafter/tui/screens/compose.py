@@ -53,13 +53,17 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         Binding("s", "add_section", "新增部分", id="compose.add_section", show=False),
         Binding("r", "rename_section", "重命名部分", id="compose.rename_section", show=False),
         Binding("x", "delete_section", "删除部分", id="compose.delete_section", show=False),
-        Binding("f2", "metadata", "元数据", id="compose.metadata"),
-        Binding("f3", "diff", "对比", id="compose.diff"),
-        Binding("f4", "export", "导出", id="compose.export"),
-        Binding("f6", "toggle_side", "显示/隐藏侧栏", id="compose.toggle_side", show=False),
-        Binding("f7", "focus_checks", "查看检查结果", id="compose.focus_checks", show=False),
-        Binding("f8", "focus_similar", "查看相似表述", id="compose.focus_similar", show=False),
-        Binding("escape", "back", "返回资料库", id="compose.back", show=False),
+        # Function keys are priority bindings: the TextArea takes f6 and f7 for itself.
+        Binding("f2", "metadata", "元数据", id="compose.metadata", priority=True),
+        Binding("f3", "diff", "对比", id="compose.diff", priority=True),
+        Binding("f4", "export", "导出", id="compose.export", priority=True),
+        Binding("f6", "toggle_side", "显示/隐藏侧栏", id="compose.toggle_side", show=False,
+                priority=True),
+        Binding("f7", "focus_checks", "查看检查结果", id="compose.focus_checks", show=False,
+                priority=True),
+        Binding("f8", "focus_similar", "查看相似表述", id="compose.focus_similar", show=False,
+                priority=True),
+        Binding("escape", "back", "回到大纲 / 返回资料库", id="compose.back", show=False),
     ]
 
     PALETTE_ONLY = (
@@ -121,6 +125,11 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         self.app.push_screen(ExportDialog(self.plan, self.draft_file.path))
 
     def action_back(self) -> None:
-        """Save and return to the library."""
+        """Esc: from the editor or a side panel back to the outline; from the outline, save
+        and return to the library."""
+        outline = self.query_one(Outline)
+        if self.focused is not outline:
+            outline.focus()
+            return
         self.save_now()
         self.dismiss()
