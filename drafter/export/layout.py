@@ -30,6 +30,7 @@ from drafter.export.xml import (
     set_child,
     strip_theme_fonts,
 )
+from drafter.provenance import mark_output
 
 #: The levels ``add_paragraph`` accepts (the first eight are the public ones).
 LEVELS = (
@@ -168,6 +169,7 @@ def new_document(profile: Profile) -> Document:
     props.last_modified_by = ""
     props.comments = ""
     props.language = LANG_EAST_ASIA
+    mark_output(doc, "导出稿")
     return doc
 
 

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from drafter.draft import from_skeleton, list_drafts, list_skeletons, load_skeleton, new_draft
 from drafter.errors import DrafterError
+from drafter.library.labels import plan_labels
 from drafter.model import Plan
 from drafter.tui.screens.base import BaseModal
 
@@ -35,7 +36,7 @@ class NewDraftDialog(BaseModal[Plan | None]):
         library = self.drafter.library
         summaries = sorted(library.summaries(), key=lambda s: (-(s.year or 0), s.id))
         options: list[tuple[str, str]] = [
-            (f"{s.year or '????'} {s.issuer or s.region or ''} {s.title}", s.id) for s in summaries
+            (label, s.id) for label, s in zip(plan_labels(summaries), summaries, strict=True)
         ]
         options += [(f"空白骨架：{k.title}", SKELETON + k.name) for k in list_skeletons()]
         ids = {value for _, value in options}
