@@ -19,7 +19,7 @@ from drafter.draft import (
 from drafter.draft.edit import item_text, set_preamble, set_section_intro
 from drafter.errors import DrafterError
 from drafter.model import Item, Plan
-from drafter.tui.external import edit_externally
+from drafter.tui.external import HOW_TO_SET, choose_editor, edit_externally
 from drafter.tui.screens.compose_state import ComposeState
 from drafter.tui.widgets.outline import Outline, Ref
 
@@ -93,12 +93,16 @@ class ComposeEditing(ComposeState):
         """Edit the current text in $VISUAL / $EDITOR (for long text or IME trouble)."""
         text, _ = self._text_at(self.cursor)
         try:
-            edited = edit_externally(self.app, text)
+            editor = choose_editor()
+            self.drafter.status = editor.describe()
+            edited = edit_externally(self.app, text, editor)
         except DrafterError as exc:
-            self.notify(exc.message, severity="warning")
+            self.notify(exc.message, severity="warning", timeout=10)
             return
         self.query_one("#editor", TextArea).load_text(edited)
         self.text_edited(edited)
+        if not editor.chosen_by:
+            self.notify(f"已用 {editor.name} 编辑。{HOW_TO_SET}。", timeout=10)
 
     # --- undo and redo --------------------------------------------------------------------
 
