@@ -48,7 +48,7 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
                 priority=True, show=False),
         Binding("ctrl+r", "replace_with_similar", "用相似表述替换",
                 id="compose.replace_with_similar", priority=True, show=False),
-        Binding("ctrl+g", "merge_similar", "合并相似表述的新句子",
+        Binding("ctrl+g", "merge_similar", "合并相似条目的新增表述",
                 id="compose.merge_similar", priority=True, show=False),
         Binding("s", "add_section", "新增部分", id="compose.add_section", show=False),
         Binding("r", "rename_section", "重命名部分", id="compose.rename_section", show=False),
