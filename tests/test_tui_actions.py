@@ -193,7 +193,7 @@ def test_finding_jumps_to_its_item(home: Path) -> None:
             target = next(i for i, f in enumerate(findings) if f.code == "expired-plan")
             await pilot.press("f7")  # F7: the checks panel's findings
             listing = screen.query_one("#findings", OptionList)
-            listing.highlighted = target
+            listing.highlighted = listing.get_option_index(str(target))
             await pilot.press("enter")  # Enter: jump to the finding's item
             await pilot.pause()
             pos = screen.plan.find_item(findings[target].item_id)

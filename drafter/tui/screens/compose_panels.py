@@ -6,6 +6,7 @@ from typing import Any
 
 from textual import on, work
 from textual.widgets import TabbedContent, TextArea
+from textual.widgets.text_area import Selection
 
 from drafter.draft import edit_item
 from drafter.draft.edit import item_text, replace_item
@@ -18,6 +19,26 @@ from drafter.tui.screens.compose_state import ComposeState
 from drafter.tui.widgets.checks import ChecksPanel
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.similar import SimilarPanel, explained
+
+
+def phrase_range(text: str, finding: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where in the editor's ``text`` a finding's flagged words are, as (row, column) pairs:
+    its evidence where the text has it, else its span."""
+    evidence = getattr(finding, "evidence", "") or ""
+    start = text.find(evidence) if evidence else -1
+    if start >= 0:
+        end = start + len(evidence)
+    else:
+        span = getattr(finding, "span", None)
+        if not span or not 0 <= span[0] < span[1] <= len(text):
+            return None
+        start, end = span
+
+    def location(offset: int) -> tuple[int, int]:
+        before = text[:offset]
+        return before.count("\n"), offset - (before.rfind("\n") + 1)
+
+    return location(start), location(end)
 
 
 class ComposePanels(ComposeState):
@@ -55,7 +76,12 @@ class ComposePanels(ComposeState):
         self.cursor = ref
         self.query_one(Outline).show(self.plan, ref)
         self._load_editor()
-        self.query_one("#editor", TextArea).focus()
+        editor = self.query_one("#editor", TextArea)
+        editor.focus()
+        found = phrase_range(editor.text, event.finding)
+        if found is not None:
+            editor.selection = Selection(*found)
+            editor.scroll_cursor_visible(center=True)
 
     # --- checks -----------------------------------------------------------------------------
 
