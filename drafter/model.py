@@ -111,6 +111,12 @@ class Meta:
     """Body paragraphs of the covering notice (印发通知), when there is one."""
     notes: str | None = None
     """附注 such as ``此件公开发布`` (without brackets)."""
+    copies_to: str | None = None
+    """抄送 of the notice's 版记, without the closing 。."""
+    printer: str | None = None
+    """印发机关 of the 版记, e.g. ``重庆市涪陵区民政局办公室``."""
+    export_path: str | None = None
+    """Where a draft was last exported (drafts only; the next export is offered there)."""
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,7 @@ def _tables(table: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]
 
 
 _META_TEXT = ("title", "issuer", "region", "level", "doc_number", "date", "addressees",
-              "signature", "notes")
+              "signature", "notes", "copies_to", "printer", "export_path")
 
 
 def _meta(data: dict[str, Any]) -> Meta:

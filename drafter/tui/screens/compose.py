@@ -7,13 +7,14 @@ structure changes, undo), ``compose_panels`` (checks and similar wording) and
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
+from drafter.draft import set_meta
 from drafter.errors import DrafterError
 from drafter.model import Plan
 from drafter.tui.screens.compose_editing import ComposeEditing
@@ -23,6 +24,9 @@ from drafter.tui.widgets.checks import ChecksPanel
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.similar import SimilarPanel
 from drafter.tui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from drafter.tui.screens.export import ExportOutcome
 
 
 class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
@@ -122,7 +126,16 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         from drafter.tui.screens.export import ExportDialog
 
         self.save_now()
-        self.app.push_screen(ExportDialog(self.plan, self.draft_file.path))
+        self.app.push_screen(ExportDialog(self.plan, self.draft_file.path), self._exported)
+
+    def _exported(self, outcome: ExportOutcome | None) -> None:
+        """Keep what the export dialog's fields say (and where the file went) in the draft."""
+        if outcome is None:
+            return
+        meta = self.plan.meta
+        changes = {k: v for k, v in outcome.meta.items() if getattr(meta, k) != v}
+        if changes:
+            self.commit(set_meta(self.plan, **changes), "记录导出信息")
 
     def action_back(self) -> None:
         """Esc: from the editor or a side panel back to the outline; from the outline, save
