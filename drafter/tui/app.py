@@ -19,6 +19,7 @@ from drafter.errors import DrafterError
 from drafter.model import Plan
 from drafter.paths import drafts_dir, user_library
 from drafter.tui.commands import ActionsProvider
+from drafter.tui.compositor import install
 from drafter.tui.keys import load_keymap
 from drafter.tui.messages import LibraryLoaded, MatcherReady, Progress
 from drafter.tui.notify import worker_error_text
@@ -223,8 +224,10 @@ class DrafterApp(App[None]):
         from textual.command import CommandPalette
 
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(placeholder="搜索操作，如：上移、导出、对比…",
-                                            id="--command-palette"))
+            palette = CommandPalette(placeholder="搜索操作，如：上移、导出、对比…",
+                                     id="--command-palette")
+            install(palette)
+            self.push_screen(palette)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, in Chinese (quit and help come from the keys)."""
@@ -240,7 +243,9 @@ class DrafterApp(App[None]):
         from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="搜索主题…"))
+        palette = CommandPalette(providers=[ThemeProvider], placeholder="搜索主题…")
+        install(palette)
+        self.push_screen(palette)
 
     async def action_quit(self) -> None:
         """Save every open draft, then quit."""
