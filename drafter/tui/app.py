@@ -20,7 +20,7 @@ from drafter.model import Plan
 from drafter.paths import drafts_dir, user_library
 from drafter.tui.commands import ActionsProvider
 from drafter.tui.compositor import install
-from drafter.tui.keys import load_keymap
+from drafter.tui.keys import key_display, load_keymap
 from drafter.tui.messages import LibraryLoaded, MatcherReady, Progress
 from drafter.tui.notify import worker_error_text
 
@@ -254,6 +254,11 @@ class DrafterApp(App[None]):
             if save is not None:
                 save()
         self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c outside a text field: say in Chinese how to quit (Textual's text is English)."""
+        keys = self.keys.get("app.quit", "ctrl+q")
+        self.notify(f"要退出请按 {key_display(keys)}（草稿会先保存）。", title="要退出吗？")
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

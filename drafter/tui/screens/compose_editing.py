@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.widgets import Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from drafter.draft import (
     add_item,
@@ -21,6 +21,7 @@ from drafter.errors import DrafterError
 from drafter.model import Item, Plan
 from drafter.tui.external import HOW_TO_SET, choose_editor, edit_externally
 from drafter.tui.screens.compose_state import ComposeState
+from drafter.tui.textpos import first_difference, location
 from drafter.tui.widgets.outline import Outline, Ref
 
 CHECKS_DELAY = 0.4
@@ -36,7 +37,11 @@ class ComposeEditing(ComposeState):
 
     def _text_at(self, ref: Ref) -> tuple[str, str]:
         """Editor text and title for an outline row."""
-        plan = self.plan
+        return self._text_at_in(self.plan, ref)
+
+    @staticmethod
+    def _text_at_in(plan: Plan, ref: Ref) -> tuple[str, str]:
+        """Editor text and title for an outline row of ``plan``."""
         if not ref:
             return "\n".join(plan.preamble), "开头段落（每段一行）"
         section = plan.sections[ref[0]]
@@ -89,6 +94,20 @@ class ComposeEditing(ComposeState):
             self._load_editor()
             self._schedule("similar", 0.2, self._run_similar)
 
+    @on(OptionList.OptionSelected, "#outline")
+    def _enter_editor(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an outline row: write in it."""
+        event.stop()
+        self.query_one("#editor", TextArea).focus()
+
+    @on(Outline.Typed)
+    def _typed_in_outline(self, event: Outline.Typed) -> None:
+        """Typing in the outline goes on at the end of the current row's text."""
+        editor = self.query_one("#editor", TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        editor.insert(event.text)
+
     def action_open_editor(self) -> None:
         """Edit the current text in $VISUAL / $EDITOR (for long text or IME trouble)."""
         text, _ = self._text_at(self.cursor)
@@ -113,8 +132,10 @@ class ComposeEditing(ComposeState):
             return
         label = self.history.present.label
         cursor = self.history.undo_cursor
+        before = self.plan
         self.history = self.history.undo()
         self._after_change(cursor)
+        self._caret_to_change(before)
         self.notify(f"已撤销：{label}")
 
     def action_redo(self) -> None:
@@ -123,9 +144,21 @@ class ComposeEditing(ComposeState):
             self.notify("没有可重做的操作。")
             return
         cursor = self.history.redo_cursor
+        before = self.plan
         self.history = self.history.redo()
         self._after_change(cursor)
+        self._caret_to_change(before)
         self.notify(f"已重做：{self.history.present.label}")
+
+    def _caret_to_change(self, before: Plan) -> None:
+        """Put the editor's caret where the current row's text differs from ``before``."""
+        editor = self.query_one("#editor", TextArea)
+        try:
+            old, _ = self._text_at_in(before, self.cursor)
+        except IndexError:
+            return  # the row did not exist before: its start is the change
+        if old != editor.text:
+            editor.move_cursor(location(editor.text, first_difference(old, editor.text)))
 
     # --- items ----------------------------------------------------------------------------
 
@@ -235,6 +268,9 @@ class ComposeEditing(ComposeState):
 
         if not self.cursor:
             self.notify("请先在大纲中选择一个部分。")
+            return
+        if len(self.cursor) == 2:
+            self.notify("光标在条目上：删除这一条请按 d；要删除整个部分，请先选中部分的标题行再按 x。")
             return
         si = self.cursor[0]
         section = self.plan.sections[si]

@@ -16,6 +16,7 @@ from drafter.model import Item, Plan
 from drafter.tui.live import position_label
 from drafter.tui.messages import ChecksDone, SimilarDone
 from drafter.tui.screens.compose_state import ComposeState
+from drafter.tui.textpos import location
 from drafter.tui.widgets.checks import ChecksPanel
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.similar import SimilarPanel, explained
@@ -33,12 +34,7 @@ def phrase_range(text: str, finding: Any) -> tuple[tuple[int, int], tuple[int, i
         if not span or not 0 <= span[0] < span[1] <= len(text):
             return None
         start, end = span
-
-    def location(offset: int) -> tuple[int, int]:
-        before = text[:offset]
-        return before.count("\n"), offset - (before.rfind("\n") + 1)
-
-    return location(start), location(end)
+    return location(text, start), location(text, end)
 
 
 class ComposePanels(ComposeState):

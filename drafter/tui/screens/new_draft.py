@@ -9,13 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select, Static
 
 from drafter.draft import from_skeleton, list_drafts, list_skeletons, load_skeleton, new_draft
 from drafter.errors import DrafterError
 from drafter.library.labels import plan_labels
 from drafter.model import Plan
 from drafter.tui.screens.base import BaseModal
+from drafter.tui.screens.prompt import ConfirmDialog
 
 SKELETON = "skeleton:"
 """Prefix of skeleton entries in the base list."""
@@ -47,6 +48,7 @@ class NewDraftDialog(BaseModal[Plan | None]):
             yield Select(options, value=chosen, allow_blank=False, id="base")
             yield Label("计划年度：")
             yield Input(str(self._default_year(chosen)), type="integer", max_length=4, id="year")
+            yield Static(self._year_hint(chosen), id="year-hint")
             with Horizontal(id="buttons"):
                 yield Button("新建", variant="primary", id="ok")
                 yield Button("取消", id="cancel")
@@ -63,10 +65,31 @@ class NewDraftDialog(BaseModal[Plan | None]):
                 return max(year + 1, planning)
         return planning
 
+    def _year_hint(self, value: object) -> str:
+        """Why the offered year is the one offered."""
+        today = dt.date.today()
+        offered = self._default_year(value)
+        planning = planning_year(today)
+        if offered == today.year + 1:
+            why = "明年" + ("（九月起按明年计划）" if planning == offered else "")
+        elif offered == today.year:
+            why = "今年"
+        else:
+            why = "底稿的下一年"
+        base_year = None
+        if isinstance(value, str) and not value.startswith(SKELETON):
+            try:
+                base_year = self.drafter.library.summary(value).year
+            except DrafterError:
+                base_year = None
+        base = f"；底稿是 {base_year} 年的，草稿会把其中的年份改为 {offered}" if base_year else ""
+        return f"建议 {offered} 年：{why}{base}。可以改。"
+
     @on(Select.Changed, "#base")
     def _base_changed(self, event: Select.Changed) -> None:
-        """Suggest the year after the chosen plan's."""
+        """Suggest the year after the chosen plan's, and say why."""
         self.query_one("#year", Input).value = str(self._default_year(event.value))
+        self.query_one("#year-hint", Static).update(self._year_hint(event.value))
 
     @on(Button.Pressed, "#ok")
     @on(Input.Submitted, "#year")
@@ -83,18 +106,20 @@ class NewDraftDialog(BaseModal[Plan | None]):
         except DrafterError as exc:
             self.notify(exc.message, severity="error")
             return
-        self._warn_if_drafted(plan.base, year)
-        self.dismiss(plan)
-
-    def _warn_if_drafted(self, base: str, year: int) -> None:
-        """Say so when a draft for the same base and year already exists."""
         same = [d for d in list_drafts(self.drafter.drafts_folder)
-                if d.year == year and d.base == base]
-        if same:
-            names = "、".join(d.path.name for d in same[:3])
-            self.notify(f"已有以同一底稿起草的 {year} 年草稿（{names}），本次另建了一份；"
-                        "要接着写原稿，请回资料库在“我的草稿”中打开。",
-                        title="注意：草稿重复", severity="warning", timeout=10)
+                if d.year == year and d.base == plan.base]
+        if not same:
+            self.dismiss(plan)
+            return
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(plan)
+
+        names = "、".join(d.path.name for d in same[:3])
+        self.app.push_screen(ConfirmDialog(
+            f"已有以同一底稿起草的 {year} 年草稿（{names}）。仍要另建一份吗？"
+            "（要接着写原稿，请取消后在“我的草稿”中打开）", ok="另建一份"), chosen)
 
     def _build(self, base: str, year: int) -> Plan:
         """The draft for the chosen base and year."""
