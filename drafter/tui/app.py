@@ -21,8 +21,11 @@ from drafter.paths import drafts_dir, user_library
 from drafter.tui.commands import ActionsProvider
 from drafter.tui.compositor import install
 from drafter.tui.keys import key_display, load_keymap
+from drafter.tui.linebreak import install as install_line_breaking
 from drafter.tui.messages import LibraryLoaded, MatcherReady, Progress
 from drafter.tui.notify import worker_error_text
+
+install_line_breaking()  # Chinese punctuation and figures are wrapped the way writers expect
 
 MATCHER_DELAY = 0.2
 """Seconds between the library appearing and the similarity warm-up starting."""

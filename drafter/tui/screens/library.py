@@ -23,6 +23,7 @@ from drafter.model import Plan
 from drafter.tui.messages import ImportDone, Progress, SearchDone
 from drafter.tui.screens.base import BaseScreen
 from drafter.tui.search import SearchHit, hit_source, search_library
+from drafter.tui.widgets.fitted_tree import FittedTree
 from drafter.tui.widgets.preview import (
     ResultList,
     draft_preview,
@@ -63,7 +64,7 @@ class LibraryScreen(BaseScreen):
         yield Header()
         yield Input(placeholder="搜索资料库（输入即搜，如：养老服务中心）", id="search")
         with Horizontal(id="body"):
-            yield Tree("资料库", id="plans")
+            yield FittedTree("资料库", id="plans")
             yield ResultList(id="results")
             with VerticalScroll(id="preview"):
                 yield Static("正在载入资料库…", id="preview-text")
