@@ -71,6 +71,7 @@ def test_new_draft_dialog(home, snap_compare, monkeypatch):
     from drafter.tui.screens import new_draft
 
     monkeypatch.setattr(new_draft, "planning_year", lambda today: 2027)
+    monkeypatch.setattr(new_draft, "today", lambda: __import__("datetime").date(2026, 12, 1))
 
     async def steps(pilot: Pilot) -> None:
         await _library(pilot)

@@ -55,7 +55,7 @@ class NewDraftDialog(BaseModal[Plan | None]):
 
     def _default_year(self, value: object) -> int:
         """The year being planned, and never earlier than the year after the base plan's."""
-        planning = planning_year(dt.date.today())
+        planning = planning_year(today())
         if isinstance(value, str) and not value.startswith(SKELETON):
             try:
                 year = self.drafter.library.summary(value).year
@@ -67,12 +67,12 @@ class NewDraftDialog(BaseModal[Plan | None]):
 
     def _year_hint(self, value: object) -> str:
         """Why the offered year is the one offered."""
-        today = dt.date.today()
+        now = today()
         offered = self._default_year(value)
-        planning = planning_year(today)
-        if offered == today.year + 1:
+        planning = planning_year(now)
+        if offered == now.year + 1:
             why = "明年" + ("（九月起按明年计划）" if planning == offered else "")
-        elif offered == today.year:
+        elif offered == now.year:
             why = "今年"
         else:
             why = "底稿的下一年"
@@ -132,6 +132,11 @@ class NewDraftDialog(BaseModal[Plan | None]):
     def action_cancel(self) -> None:
         """Close without a draft."""
         self.dismiss(None)
+
+
+def today() -> dt.date:
+    """Today's date (one place, so the dialog can be shown for a fixed day)."""
+    return dt.date.today()
 
 
 def planning_year(today: dt.date) -> int:
