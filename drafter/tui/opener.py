@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from textual.dom import DOMNode
+from textual.widget import Widget
 
 
-def open_folder(node: DOMNode, folder: Path) -> None:
+def open_folder(node: Widget, folder: Path) -> None:
     """Show ``folder`` in the file manager; say where it is when that cannot be done."""
     try:
         if sys.platform == "win32":

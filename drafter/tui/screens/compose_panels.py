@@ -200,6 +200,8 @@ class ComposePanels(ComposeState):
             return
         current = item_text(self.plan.sections[pos[0]].items[pos[1]])
         hit = self.query_one(SimilarPanel).selected_hit()
+        if hit is None:
+            return
         theirs = self.drafter.get_plan(hit.plan).meta
         ours = self.plan.meta
         foreign = place_names(theirs.issuer, theirs.region) - place_names(ours.issuer, ours.region)

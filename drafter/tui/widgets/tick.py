@@ -11,7 +11,7 @@ TICKED = "✓"
 class TickBox(Checkbox):
     """Textual's Checkbox shows X on and off alike; this one shows ✓ only when ticked."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # the name Textual's ToggleButton reads
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # read by ToggleButton
         """The mark drawn inside the box."""
         return TICKED if self.value else " "
