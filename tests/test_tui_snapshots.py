@@ -149,6 +149,7 @@ def test_diff_screen(home, snap_compare):
     async def steps(pilot: Pilot) -> None:
         await _compose(pilot)
         await pilot.press("ctrl+delete")  # ctrl+delete: delete （一） so there is a change
+        pilot.app.clear_notifications()  # its toast would come and go with timing
         await pilot.press("f3")  # F3: diff
         await pilot.pause()
         await pilot.press("n")  # n: first change

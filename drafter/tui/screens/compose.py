@@ -112,7 +112,19 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         except DrafterError:
             return None
 
-    # --- leaving for other screens ----------------------------------------------------------
+    # --- dialogs and other screens -----------------------------------------------------------
+
+    def action_metadata(self) -> None:
+        """Edit the title, issuer, year, document number, date and addressees."""
+        from drafter.tui.screens.metadata import MetadataDialog
+
+        def chosen(plan: Plan | None) -> None:
+            if plan is not None and plan != self.plan:
+                self.commit(plan, "修改元数据")
+                self.live.year = plan.meta.year
+                self.sub_title = plan.meta.title
+
+        self.app.push_screen(MetadataDialog(self.plan), chosen)
 
     def action_diff(self) -> None:
         """Show the draft against its base plan."""

@@ -290,17 +290,3 @@ class ComposeEditing(ComposeState):
         """Delete section ``si`` as one undo step."""
         self.commit(delete_section(self.plan, si), "删除部分", (max(si - 1, 0),))
         self.notify("已删除部分，按 ctrl+z 撤销。")
-
-    # --- metadata -------------------------------------------------------------------------
-
-    def action_metadata(self) -> None:
-        """Edit the title, issuer, year, document number, date and addressees."""
-        from drafter.tui.screens.metadata import MetadataDialog
-
-        def chosen(plan: Plan | None) -> None:
-            if plan is not None and plan != self.plan:
-                self.commit(plan, "修改元数据")
-                self.live.year = plan.meta.year
-                self.sub_title = plan.meta.title
-
-        self.app.push_screen(MetadataDialog(self.plan), chosen)
