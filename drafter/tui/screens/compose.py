@@ -67,6 +67,8 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
                 priority=True),
         Binding("f8", "focus_similar", "查看相似表述", id="compose.focus_similar", show=False,
                 priority=True),
+        Binding("f9", "similar_same_issuer", "本单位往年写法", id="compose.similar_same_issuer",
+                show=False, priority=True),
         Binding("escape", "back", "回到大纲 / 返回资料库", id="compose.back", show=False),
     ]
 
