@@ -121,6 +121,8 @@ class Meta:
     """印发机关 of the 版记."""
     print_date: str | None = None
     """印发日期 of the 版记 as YYYY-MM-DD."""
+    export_path: str | None = None
+    """Where a draft was last exported (drafts only; the next export is offered there)."""
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,14 @@ def user_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+def user_documents_dir() -> Path:
+    """Where exports go until the writer picks a folder (a visible folder, not the data dir)."""
+    home = os.environ.get("DRAFTER_HOME")
+    if home:
+        return Path(home) / "documents"
+    return Path(platformdirs.user_documents_dir()) / "工作要点导出"
+
+
 def user_library() -> Path:
     """Where imported plans go unless ``--library`` names another folder."""
     return user_data_dir() / "library"

@@ -122,8 +122,15 @@ def test_change_on_disk_detected_in_the_app(home: Path) -> None:
     asyncio.run(run())
 
 
-def test_worker_error_becomes_a_notification(home: Path, tmp_path: Path) -> None:
-    """An export into a missing folder fails in the worker; the writer sees one sentence."""
+def test_worker_error_becomes_a_notification(home: Path, tmp_path: Path, monkeypatch) -> None:
+    """An export that fails in the worker (the disk refuses the file): one sentence."""
+    import drafter.export
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(drafter.export, "export_plan", refuse)
+
     async def run() -> None:
         app = new_app(warm_matcher=False)
         async with app.run_test(size=(120, 40)) as pilot:
@@ -132,10 +139,10 @@ def test_worker_error_becomes_a_notification(home: Path, tmp_path: Path) -> None
             await pilot.pause()
             dialog = app.screen
             assert isinstance(dialog, ExportDialog)
-            dialog.query_one("#out", Input).value = str(tmp_path / "无此文件夹" / "a.docx")
+            dialog.query_one("#out", Input).value = str(tmp_path / "a.docx")
             await pilot.click("#export")  # 导出
             await settle(app, pilot)
-            assert any("文件夹不存在" in n for n in _notes(app))
+            assert any("文件操作失败" in n for n in _notes(app))
             assert dialog.result is None and app.is_running
 
     asyncio.run(run())
@@ -193,7 +200,7 @@ def test_finding_jumps_to_its_item(home: Path) -> None:
             target = next(i for i, f in enumerate(findings) if f.code == "expired-plan")
             await pilot.press("f7")  # F7: the checks panel's findings
             listing = screen.query_one("#findings", OptionList)
-            listing.highlighted = target
+            listing.highlighted = listing.get_option_index(str(target))
             await pilot.press("enter")  # Enter: jump to the finding's item
             await pilot.pause()
             pos = screen.plan.find_item(findings[target].item_id)

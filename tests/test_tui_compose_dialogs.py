@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
+from drafter.paths import user_documents_dir
 from drafter.tui.screens.diff import DiffScreen
 from drafter.tui.screens.export import EXISTS_TEXT, ExportDialog
 from drafter.tui.screens.metadata import MetadataDialog
@@ -110,14 +111,17 @@ def test_existing_file_is_reported_in_the_dialog(home: Path, tmp_path: Path) -> 
 
 def test_worker_failure_is_shown_in_the_dialog(home: Path, tmp_path: Path) -> None:
     """A failed export names the reason inside the dialog, where the writer is looking."""
+    blocker = tmp_path / "同名文件"
+    blocker.write_text("不是文件夹", "utf-8")
+
     async def run() -> None:
         app = new_app(warm_matcher=False)
         async with app.run_test(size=(120, 40)) as pilot:
             dialog = await _export_dialog(pilot, app)
-            dialog.query_one("#out", Input).value = str(tmp_path / "无此文件夹" / "a.docx")
+            dialog.query_one("#out", Input).value = str(blocker / "a.docx")
             await pilot.click("#export")  # 导出
             await settle(app, pilot)
-            assert "文件夹不存在" in _text(dialog.query_one("#result", Static))
+            assert "无法创建文件夹" in _text(dialog.query_one("#result", Static))
 
     asyncio.run(run())
 
@@ -193,8 +197,9 @@ def test_metadata_accepts_a_chinese_date_at_80x24(home: Path) -> None:
 
 
 def test_diff_exports_are_named_after_the_draft_file(home: Path) -> None:
-    """x and X write <draft file>-修订稿/花脸稿.docx beside the draft; two drafts never share
-    a file; the summary shows the changed title like the command line does."""
+    """x and X offer <draft file>-修订稿/花脸稿.docx in the documents folder (not the hidden
+    data folder); Enter accepts; two drafts never share a file; the summary shows the
+    changed title like the command line does."""
     async def run() -> None:
         app = new_app(warm_matcher=False)
         written: list[Path] = []
@@ -206,12 +211,16 @@ def test_diff_exports_are_named_after_the_draft_file(home: Path) -> None:
                 diff = app.screen
                 assert isinstance(diff, DiffScreen)
                 assert "标题：" in _text(diff.query_one("#summary", Static))
-                await pilot.press("x")  # x: 修订稿
+                await pilot.press("x")  # x: 修订稿 (asks where)
+                await pilot.pause()
+                await pilot.press("enter")  # Enter: the offered file
                 await settle(app, pilot)
-                await pilot.press("X")  # X: 花脸稿
+                await pilot.press("X")  # X: 花脸稿 (asks where)
+                await pilot.pause()
+                await pilot.press("enter")  # Enter: the offered file
                 await settle(app, pilot)
                 stem = screen.draft_file.path.stem
-                folder = screen.draft_file.path.parent
+                folder = user_documents_dir()
                 for kind in ("修订稿", "花脸稿"):
                     out = folder / f"{stem}-{kind}.docx"
                     assert out.is_file()

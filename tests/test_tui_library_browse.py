@@ -14,9 +14,9 @@ from drafter.library import Library
 from drafter.tui.screens.compose import ComposeScreen
 from drafter.tui.screens.library import LibraryScreen
 from drafter.tui.screens.new_draft import NewDraftDialog, planning_year
+from drafter.tui.screens.prompt import ConfirmDialog
 from drafter.tui.search import SearchHit, dedupe
 from tests.test_tui_support import BASE_ID, new_app, settle
-from tests.test_tui_support import notes as _notes
 
 OTHER_ID = "乌审旗民政局/2022"
 """A second built-in plan."""
@@ -109,8 +109,9 @@ def test_planning_year(today: dt.date, year: int) -> None:
 
 
 def test_new_draft_dialog_defaults_and_warns(home: Path) -> None:
-    """n on a plan: that plan is preselected, the year is the planning year at least; a second
-    draft for the same base and year is created with a warning."""
+    """n on a plan: that plan is preselected, the year is the planning year at least and the
+    dialog says why; a second draft for the same base and year is only created after the
+    writer confirms (nothing is written before)."""
     _two_drafts(home)
     expected = max(2023, planning_year(dt.date.today()))
 
@@ -127,11 +128,19 @@ def test_new_draft_dialog_defaults_and_warns(home: Path) -> None:
             assert dialog.query_one("#year", Input).value == str(expected)
             dialog.query_one("#base", Select).value = BASE_ID
             await pilot.pause()
+            hint = str(dialog.query_one("#year-hint", Static).render())
+            assert "建议" in hint and ("明年" in hint or "今年" in hint or "下一年" in hint)
             dialog.query_one("#year", Input).value = "2027"
             await pilot.click("#ok")  # 新建
             await settle(app, pilot)
+            question = app.screen
+            assert isinstance(question, ConfirmDialog)
+            assert "已有以同一底稿起草的 2027 年草稿" in question.question
+            assert len(list((home / "drafts").glob("*.toml"))) == 2  # nothing created yet
+            await pilot.click("#ok")  # 另建一份
+            await settle(app, pilot)
             assert isinstance(app.screen, ComposeScreen)
-            assert any("已有以同一底稿起草的 2027 年草稿" in n for n in _notes(app))
+            assert len(list((home / "drafts").glob("*.toml"))) == 3
 
     asyncio.run(run())
 

@@ -71,6 +71,7 @@ def test_new_draft_dialog(home, snap_compare, monkeypatch):
     from drafter.tui.screens import new_draft
 
     monkeypatch.setattr(new_draft, "planning_year", lambda today: 2027)
+    monkeypatch.setattr(new_draft, "today", lambda: __import__("datetime").date(2026, 12, 1))
 
     async def steps(pilot: Pilot) -> None:
         await _library(pilot)
@@ -148,6 +149,7 @@ def test_diff_screen(home, snap_compare):
     async def steps(pilot: Pilot) -> None:
         await _compose(pilot)
         await pilot.press("ctrl+delete")  # ctrl+delete: delete （一） so there is a change
+        pilot.app.clear_notifications()  # its toast would come and go with timing
         await pilot.press("f3")  # F3: diff
         await pilot.pause()
         await pilot.press("n")  # n: first change

@@ -7,6 +7,7 @@ from textual.widgets import Input, Select
 
 from drafter.tui.app import DrafterApp, make_app
 from drafter.tui.screens.compose import ComposeScreen
+from drafter.tui.screens.prompt import ConfirmDialog
 
 BASE_ID = "重庆市涪陵区民政局/2022"
 """The seed the drafts start from (continuous （一）…（四十三） numbering)."""
@@ -26,7 +27,8 @@ async def settle(app: DrafterApp, pilot: Pilot) -> None:
 
 async def open_new_draft(app: DrafterApp, pilot: Pilot, base: str = BASE_ID,
                          year: str = "2027") -> None:
-    """From the library screen: n, choose the base and the year, press 新建."""
+    """From the library screen: n, choose the base and the year, press 新建 (and 另建一份
+    when such a draft exists already)."""
     await settle(app, pilot)
     await pilot.press("n")  # n: new draft dialog
     await pilot.pause()
@@ -36,6 +38,9 @@ async def open_new_draft(app: DrafterApp, pilot: Pilot, base: str = BASE_ID,
     dialog.query_one("#year", Input).value = year
     await pilot.click("#ok")  # 新建
     await settle(app, pilot)
+    if isinstance(app.screen, ConfirmDialog):  # a draft of that base and year exists already
+        await pilot.click("#ok")  # 另建一份
+        await settle(app, pilot)
 
 
 def new_app(**kwargs: object) -> DrafterApp:

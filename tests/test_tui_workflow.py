@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 from textual.widgets import Input, OptionList, TextArea
 
 from drafter.draft import DraftFile
+from drafter.paths import user_documents_dir
 from drafter.tui.screens.compose import ComposeScreen
 from drafter.tui.screens.diff import DiffScreen
 from drafter.tui.screens.export import ExportDialog
@@ -95,16 +96,20 @@ async def _workflow(tmp_path: Path) -> None:
         assert diff_screen.diff.summary.changed >= 1
         await pilot.press("n")  # n: next change
         assert diff_screen.current == 0
-        await pilot.press("x")  # x: export the tracked-changes .docx beside the drafts
+        await pilot.press("x")  # x: export the tracked-changes .docx (asks where)
+        await pilot.pause()
+        await pilot.press("enter")  # Enter: the offered file in the documents folder
         await settle(app, pilot)
-        tracked = next(app.drafts_folder.glob("*修订稿.docx"))
+        tracked = next(user_documents_dir().glob("*修订稿.docx"))
         body = docx.Document(str(tracked)).element.body
         inserted = "".join(t.text or "" for t in body.iter(qn("w:ins")) for t in t.iter(qn("w:t")))
         deleted = "".join(t.text or "" for t in body.iter(qn("w:del")) for t in t.iter(qn("w:delText")))
         assert "农村牧区" in inserted and "十九届六中全会" in deleted
         await pilot.press("X")  # X: export the printable 花脸稿 too
+        await pilot.pause()
+        await pilot.press("enter")  # Enter: the offered file
         await settle(app, pilot)
-        redline = next(app.drafts_folder.glob("*花脸稿.docx"))
+        redline = next(user_documents_dir().glob("*花脸稿.docx"))
         marked = "\n".join(p.text for p in docx.Document(str(redline)).paragraphs)
         assert "农村牧区" in marked and "十九届六中全会" in marked
         await pilot.press("escape")  # Esc: back to the draft
@@ -128,6 +133,7 @@ async def _workflow(tmp_path: Path) -> None:
         await pilot.pause()
 
         # Back in the library, the draft is listed under 我的草稿.
+        await pilot.press("escape")  # Esc: from the editor to the outline
         await pilot.press("escape")  # Esc: save and return to the library
         await pilot.pause()
         assert type(app.screen).__name__ == "LibraryScreen"

@@ -30,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "diff": "diff",
     "export": "export",
     "review": "review",
+    "remove": "remove",
+    "restore": "restore",
 }
 
 EXIT_USAGE = 2
@@ -52,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="drafter",
         description="民政工作要点起草助手。不带参数运行时打开起草界面。",
     )
-    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}",
+                        help="显示版本号并退出")
     parser.add_argument(
         "--library",
         metavar="DIR",

@@ -21,6 +21,7 @@ from drafter.export.layout import add_blank_lines, add_paragraph, new_document
 from drafter.export.profile import DEFAULT_PROFILE, Profile, load_profile
 from drafter.export.sanitize import clean_text
 from drafter.export.xml import RPR_ORDER, set_child
+from drafter.provenance import mark_output
 
 RED = "C00000"
 BLUE = "0033CC"
@@ -31,6 +32,7 @@ def build_redline(diff: PlanDiff, *, profile: Profile | None = None) -> Document
     """The 花脸稿 document of a diff."""
     profile = profile or load_profile(DEFAULT_PROFILE)
     doc = new_document(profile)
+    mark_output(doc, "花脸稿")
     for para in paragraphs(diff, tracked=False):
         runs = [(r, clean_text(r.text)) for r in para.runs]
         runs = [(r, text) for r, text in runs if text]

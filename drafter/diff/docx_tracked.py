@@ -24,6 +24,7 @@ from drafter.export.layout import add_blank_lines, add_paragraph, new_document
 from drafter.export.profile import DEFAULT_PROFILE, Profile, load_profile
 from drafter.export.sanitize import clean_text
 from drafter.export.xml import PPR_ORDER, set_child
+from drafter.provenance import mark_output
 
 DEFAULT_AUTHOR = "drafter"
 
@@ -57,6 +58,7 @@ def build_tracked(
     profile = profile or load_profile(DEFAULT_PROFILE)
     revisions = _Revisions(author, date or datetime.now(UTC))
     doc = new_document(profile)
+    mark_output(doc, "修订稿")
     for para in paragraphs(diff, tracked=True):
         _add(doc, profile, para, revisions)
         if para.level == "title":

@@ -30,6 +30,7 @@ def new_draft(plan: Plan, year: int, *, draft_id: str | None = None) -> Plan:
         year=year,
         date=None,
         doc_number=None,
+        export_path=None,
         notice=tuple(shift(p) for p in plan.meta.notice),
     )
     sections = tuple(

@@ -32,6 +32,7 @@ from drafter.export.xml import (
     set_child,
     strip_theme_fonts,
 )
+from drafter.provenance import mark_output
 
 #: The levels ``add_paragraph`` accepts (the first eight are the public ones).
 LEVELS = (
@@ -181,6 +182,7 @@ def new_document(profile: Profile) -> Document:
     package.neutralise_builtin_styles(doc)
     package.set_properties(doc, title="", author="")
     doc.core_properties.language = LANG_EAST_ASIA
+    mark_output(doc, "导出稿")
     return doc
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from drafter import paths
 from drafter.atomic import write_bytes
 from drafter.errors import DrafterError, InputError, LibraryError
-from drafter.library import store
+from drafter.library import store, trash
 from drafter.model import Plan
+from drafter.provenance import output_kind
 
 SUPPORTED = (
     ".txt", ".text", ".docx", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps", ".odt",
@@ -108,6 +109,8 @@ class Library:
         self._summaries: dict[str, PlanSummary] | None = None
         self.problems: list[str] = []
         """Library files that were left out, one Chinese sentence each (unreadable, duplicate id)."""
+        self.hidden: set[str] = set()
+        """Ids of built-in plans the writer hid (left out of the catalogue)."""
 
     @classmethod
     def open(cls, user_dir: Path | None = None, *, builtin: bool = True) -> Library:
@@ -145,6 +148,10 @@ class Library:
         fresh: dict[str, tuple[int, int, PlanSummary]] = {}
         found: dict[str, PlanSummary] = {}
         problems: list[str] = []
+        try:
+            self.hidden = trash.hidden_ids() if self.builtin_dir is not None else set()
+        except LibraryError as exc:
+            problems.append(exc.message)
         for root, builtin in self._roots():
             if not root.is_dir():
                 continue
@@ -167,6 +174,8 @@ class Library:
                 fresh[key] = (stat.st_mtime_ns, stat.st_size, summary)
                 if not summary.id:
                     problems.append(f"已跳过：资料库文件 {path} 没有编号（id）。")
+                    continue
+                if builtin and summary.id in self.hidden:
                     continue
                 if summary.id in found:
                     problems.append(
@@ -195,6 +204,23 @@ class Library:
     def invalidate(self) -> None:
         """Forget the in-memory catalogue (after files changed)."""
         self._summaries = None
+
+    # -- tidying ----------------------------------------------------------------------------
+
+    def remove(self, plan_id: str) -> trash.TrashEntry | None:
+        """Move a user plan to the trash (returned), or hide a built-in one (None)."""
+        summary = self.summary(plan_id)
+        if summary.builtin:
+            trash.set_hidden(plan_id, True)
+        else:
+            entry = trash.move_to_trash(summary.path, trash.PLAN, summary.title, plan_id)
+        self.invalidate()
+        return None if summary.builtin else entry
+
+    def unhide(self, plan_id: str) -> None:
+        """Show a hidden built-in plan again."""
+        trash.set_hidden(plan_id, False)
+        self.invalidate()
 
     # -- look-up -----------------------------------------------------------------------------
 
@@ -271,6 +297,12 @@ class Library:
         for n, path in enumerate(files, 1):
             if progress:
                 progress(n, len(files), path)
+            made_by_drafter = output_kind(path) if path.suffix.lower() == ".docx" else None
+            if made_by_drafter:
+                report.outcomes.append(ImportOutcome(
+                    path, "skipped", reason=f"是 drafter 生成的{made_by_drafter}，不是往年要点"
+                ))
+                continue
             try:
                 plan = read_plan(path)
             except DrafterError as exc:

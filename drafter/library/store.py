@@ -171,7 +171,8 @@ def _tables(table: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]
 
 
 _META_TEXT = ("title", "issuer", "region", "level", "doc_number", "date", "addressees",
-              "signature", "notes", "copies_to", "printer", "print_date")
+              "signature", "notes", "copies_to", "printer", "print_date",
+              "export_path")
 
 
 def _meta(data: dict[str, Any]) -> Meta:

@@ -19,9 +19,13 @@ from drafter.errors import DrafterError
 from drafter.model import Plan
 from drafter.paths import drafts_dir, user_library
 from drafter.tui.commands import ActionsProvider
-from drafter.tui.keys import load_keymap
+from drafter.tui.compositor import install
+from drafter.tui.keys import key_display, load_keymap
+from drafter.tui.linebreak import install as install_line_breaking
 from drafter.tui.messages import LibraryLoaded, MatcherReady, Progress
 from drafter.tui.notify import worker_error_text
+
+install_line_breaking()  # Chinese punctuation and figures are wrapped the way writers expect
 
 MATCHER_DELAY = 0.2
 """Seconds between the library appearing and the similarity warm-up starting."""
@@ -223,8 +227,10 @@ class DrafterApp(App[None]):
         from textual.command import CommandPalette
 
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(placeholder="搜索操作，如：上移、导出、对比…",
-                                            id="--command-palette"))
+            palette = CommandPalette(placeholder="搜索操作，如：上移、导出、对比…",
+                                     id="--command-palette")
+            install(palette)
+            self.push_screen(palette)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, in Chinese (quit and help come from the keys)."""
@@ -240,7 +246,9 @@ class DrafterApp(App[None]):
         from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="搜索主题…"))
+        palette = CommandPalette(providers=[ThemeProvider], placeholder="搜索主题…")
+        install(palette)
+        self.push_screen(palette)
 
     async def action_quit(self) -> None:
         """Save every open draft, then quit."""
@@ -249,6 +257,11 @@ class DrafterApp(App[None]):
             if save is not None:
                 save()
         self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c outside a text field: say in Chinese how to quit (Textual's text is English)."""
+        keys = self.keys.get("app.quit", "ctrl+q")
+        self.notify(f"要退出请按 {key_display(keys)}（草稿会先保存）。", title="要退出吗？")
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

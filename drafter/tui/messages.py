@@ -60,7 +60,7 @@ class SimilarDone(Message):
     hits: list[Any]
     """:class:`drafter.match.engine.Hit` values, best first."""
     texts: list[Any]
-    """Each hit rendered with its explanation (rich Text), in the same order."""
+    """Each hit as the panel shows it (:class:`drafter.tui.widgets.similar.Shown`), in order."""
 
 
 @dataclass

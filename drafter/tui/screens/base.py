@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
+from drafter.tui.compositor import install
 from drafter.tui.host import DrafterHost
 from drafter.tui.notify import worker_error_text
 
@@ -30,6 +31,10 @@ class WorkerErrors:
 class BaseScreen(WorkerErrors, Screen):
     """A full screen of the app."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        install(self)  # wide characters are never cut where layers overlap
+
     NAMESPACE: ClassVar[str] = ""
     """Prefix of this screen's command palette titles."""
     PALETTE_ONLY: ClassVar[tuple[tuple[str, str], ...]] = ()
@@ -43,6 +48,10 @@ class BaseScreen(WorkerErrors, Screen):
 
 class BaseModal(WorkerErrors, ModalScreen[ResultT]):
     """A dialog over another screen."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        install(self)  # wide characters are never cut where layers overlap
 
     NAMESPACE: ClassVar[str] = ""
     """Prefix of this dialog's command palette titles."""

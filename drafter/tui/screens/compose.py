@@ -7,13 +7,14 @@ structure changes, undo), ``compose_panels`` (checks and similar wording) and
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
+from drafter.draft import set_meta
 from drafter.errors import DrafterError
 from drafter.model import Plan
 from drafter.tui.screens.compose_editing import ComposeEditing
@@ -23,6 +24,9 @@ from drafter.tui.widgets.checks import ChecksPanel
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.similar import SimilarPanel
 from drafter.tui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from drafter.tui.screens.export import ExportOutcome
 
 
 class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
@@ -48,21 +52,25 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
                 priority=True, show=False),
         Binding("ctrl+r", "replace_with_similar", "用相似表述替换",
                 id="compose.replace_with_similar", priority=True, show=False),
-        Binding("ctrl+g", "merge_similar", "合并相似表述的新句子",
+        Binding("ctrl+g", "merge_similar", "合并相似条目的新增表述",
                 id="compose.merge_similar", priority=True, show=False),
         Binding("s", "add_section", "新增部分", id="compose.add_section", show=False),
         Binding("r", "rename_section", "重命名部分", id="compose.rename_section", show=False),
         Binding("x", "delete_section", "删除部分", id="compose.delete_section", show=False),
-        Binding("f2", "metadata", "元数据", id="compose.metadata"),
-        Binding("f3", "diff", "对比", id="compose.diff"),
-        Binding("f4", "export", "导出", id="compose.export"),
-        Binding("f5", "review", "审阅意见", id="compose.review", show=False),
-        Binding("f6", "toggle_side", "显示/隐藏侧栏", id="compose.toggle_side", show=False),
-        Binding("f7", "focus_checks", "查看检查结果", id="compose.focus_checks", show=False),
-        Binding("f8", "focus_similar", "查看相似表述", id="compose.focus_similar", show=False),
+        # Function keys are priority bindings: the TextArea takes f6 and f7 for itself.
+        Binding("f2", "metadata", "元数据", id="compose.metadata", priority=True),
+        Binding("f3", "diff", "对比", id="compose.diff", priority=True),
+        Binding("f4", "export", "导出", id="compose.export", priority=True),
+        Binding("f5", "review", "审阅意见", id="compose.review", show=False, priority=True),
+        Binding("f6", "toggle_side", "显示/隐藏侧栏", id="compose.toggle_side", show=False,
+                priority=True),
+        Binding("f7", "focus_checks", "查看检查结果", id="compose.focus_checks", show=False,
+                priority=True),
+        Binding("f8", "focus_similar", "查看相似表述", id="compose.focus_similar", show=False,
+                priority=True),
         Binding("f9", "similar_same_issuer", "本单位往年写法", id="compose.similar_same_issuer",
-                show=False),
-        Binding("escape", "back", "返回资料库", id="compose.back", show=False),
+                show=False, priority=True),
+        Binding("escape", "back", "回到大纲 / 返回资料库", id="compose.back", show=False),
     ]
 
     PALETTE_ONLY = (
@@ -107,7 +115,19 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         except DrafterError:
             return None
 
-    # --- leaving for other screens ----------------------------------------------------------
+    # --- dialogs and other screens -----------------------------------------------------------
+
+    def action_metadata(self) -> None:
+        """Edit the title, issuer, year, document number, date and addressees."""
+        from drafter.tui.screens.metadata import MetadataDialog
+
+        def chosen(plan: Plan | None) -> None:
+            if plan is not None and plan != self.plan:
+                self.commit(plan, "修改元数据")
+                self.live.year = plan.meta.year
+                self.sub_title = plan.meta.title
+
+        self.app.push_screen(MetadataDialog(self.plan), chosen)
 
     def action_diff(self) -> None:
         """Show the draft against its base plan."""
@@ -121,7 +141,16 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         from drafter.tui.screens.export import ExportDialog
 
         self.save_now()
-        self.app.push_screen(ExportDialog(self.plan, self.draft_file.path))
+        self.app.push_screen(ExportDialog(self.plan, self.draft_file.path), self._exported)
+
+    def _exported(self, outcome: ExportOutcome | None) -> None:
+        """Keep what the export dialog's fields say (and where the file went) in the draft."""
+        if outcome is None:
+            return
+        meta = self.plan.meta
+        changes = {k: v for k, v in outcome.meta.items() if getattr(meta, k) != v}
+        if changes:
+            self.commit(set_meta(self.plan, **changes), "记录导出信息")
 
     def action_review(self) -> None:
         """Open the review queue (import a reviewed .docx, decide on each change)."""
@@ -138,6 +167,11 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         self.app.push_screen(ReviewScreen(self), back)
 
     def action_back(self) -> None:
-        """Save and return to the library."""
+        """Esc: from the editor or a side panel back to the outline; from the outline, save
+        and return to the library."""
+        outline = self.query_one(Outline)
+        if self.focused is not outline:
+            outline.focus()
+            return
         self.save_now()
         self.dismiss()

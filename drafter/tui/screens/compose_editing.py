@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.widgets import Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from drafter.draft import (
     add_item,
@@ -19,8 +19,9 @@ from drafter.draft import (
 from drafter.draft.edit import item_text, set_preamble, set_section_intro
 from drafter.errors import DrafterError
 from drafter.model import Item, Plan
-from drafter.tui.external import edit_externally
+from drafter.tui.external import HOW_TO_SET, choose_editor, edit_externally
 from drafter.tui.screens.compose_state import ComposeState
+from drafter.tui.textpos import first_difference, location
 from drafter.tui.widgets.outline import Outline, Ref
 
 CHECKS_DELAY = 0.4
@@ -36,7 +37,11 @@ class ComposeEditing(ComposeState):
 
     def _text_at(self, ref: Ref) -> tuple[str, str]:
         """Editor text and title for an outline row."""
-        plan = self.plan
+        return self._text_at_in(self.plan, ref)
+
+    @staticmethod
+    def _text_at_in(plan: Plan, ref: Ref) -> tuple[str, str]:
+        """Editor text and title for an outline row of ``plan``."""
         if not ref:
             return "\n".join(plan.preamble), "开头段落（每段一行）"
         section = plan.sections[ref[0]]
@@ -89,16 +94,34 @@ class ComposeEditing(ComposeState):
             self._load_editor()
             self._schedule("similar", 0.2, self._run_similar)
 
+    @on(OptionList.OptionSelected, "#outline")
+    def _enter_editor(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an outline row: write in it."""
+        event.stop()
+        self.query_one("#editor", TextArea).focus()
+
+    @on(Outline.Typed)
+    def _typed_in_outline(self, event: Outline.Typed) -> None:
+        """Typing in the outline goes on at the end of the current row's text."""
+        editor = self.query_one("#editor", TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        editor.insert(event.text)
+
     def action_open_editor(self) -> None:
         """Edit the current text in $VISUAL / $EDITOR (for long text or IME trouble)."""
         text, _ = self._text_at(self.cursor)
         try:
-            edited = edit_externally(self.app, text)
+            editor = choose_editor()
+            self.drafter.status = editor.describe()
+            edited = edit_externally(self.app, text, editor)
         except DrafterError as exc:
-            self.notify(exc.message, severity="warning")
+            self.notify(exc.message, severity="warning", timeout=10)
             return
         self.query_one("#editor", TextArea).load_text(edited)
         self.text_edited(edited)
+        if not editor.chosen_by:
+            self.notify(f"已用 {editor.name} 编辑。{HOW_TO_SET}。", timeout=10)
 
     # --- undo and redo --------------------------------------------------------------------
 
@@ -109,8 +132,10 @@ class ComposeEditing(ComposeState):
             return
         label = self.history.present.label
         cursor = self.history.undo_cursor
+        before = self.plan
         self.history = self.history.undo()
         self._after_change(cursor)
+        self._caret_to_change(before)
         self.notify(f"已撤销：{label}")
 
     def action_redo(self) -> None:
@@ -119,9 +144,21 @@ class ComposeEditing(ComposeState):
             self.notify("没有可重做的操作。")
             return
         cursor = self.history.redo_cursor
+        before = self.plan
         self.history = self.history.redo()
         self._after_change(cursor)
+        self._caret_to_change(before)
         self.notify(f"已重做：{self.history.present.label}")
+
+    def _caret_to_change(self, before: Plan) -> None:
+        """Put the editor's caret where the current row's text differs from ``before``."""
+        editor = self.query_one("#editor", TextArea)
+        try:
+            old, _ = self._text_at_in(before, self.cursor)
+        except IndexError:
+            return  # the row did not exist before: its start is the change
+        if old != editor.text:
+            editor.move_cursor(location(editor.text, first_difference(old, editor.text)))
 
     # --- items ----------------------------------------------------------------------------
 
@@ -232,6 +269,9 @@ class ComposeEditing(ComposeState):
         if not self.cursor:
             self.notify("请先在大纲中选择一个部分。")
             return
+        if len(self.cursor) == 2:
+            self.notify("光标在条目上：删除这一条请按 d；要删除整个部分，请先选中部分的标题行再按 x。")
+            return
         si = self.cursor[0]
         section = self.plan.sections[si]
         if not section.items:
@@ -250,17 +290,3 @@ class ComposeEditing(ComposeState):
         """Delete section ``si`` as one undo step."""
         self.commit(delete_section(self.plan, si), "删除部分", (max(si - 1, 0),))
         self.notify("已删除部分，按 ctrl+z 撤销。")
-
-    # --- metadata -------------------------------------------------------------------------
-
-    def action_metadata(self) -> None:
-        """Edit the title, issuer, year, document number, date and addressees."""
-        from drafter.tui.screens.metadata import MetadataDialog
-
-        def chosen(plan: Plan | None) -> None:
-            if plan is not None and plan != self.plan:
-                self.commit(plan, "修改元数据")
-                self.live.year = plan.meta.year
-                self.sub_title = plan.meta.title
-
-        self.app.push_screen(MetadataDialog(self.plan), chosen)

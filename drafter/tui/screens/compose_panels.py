@@ -6,18 +6,35 @@ from typing import Any
 
 from textual import on, work
 from textual.widgets import TabbedContent, TextArea
+from textual.widgets.text_area import Selection
 
 from drafter.draft import edit_item
 from drafter.draft.edit import item_text, replace_item
-from drafter.draft.merge import merge_text
+from drafter.draft.merge import borrowable, merge_phrases, place_names
 from drafter.errors import InputError
 from drafter.model import Item, Plan
 from drafter.tui.live import position_label
 from drafter.tui.messages import ChecksDone, SimilarDone
 from drafter.tui.screens.compose_state import ComposeState
+from drafter.tui.textpos import location
 from drafter.tui.widgets.checks import ChecksPanel
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.similar import SimilarPanel, explained
+
+
+def phrase_range(text: str, finding: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where in the editor's ``text`` a finding's flagged words are, as (row, column) pairs:
+    its evidence where the text has it, else its span."""
+    evidence = getattr(finding, "evidence", "") or ""
+    start = text.find(evidence) if evidence else -1
+    if start >= 0:
+        end = start + len(evidence)
+    else:
+        span = getattr(finding, "span", None)
+        if not span or not 0 <= span[0] < span[1] <= len(text):
+            return None
+        start, end = span
+    return location(text, start), location(text, end)
 
 
 class ComposePanels(ComposeState):
@@ -55,7 +72,12 @@ class ComposePanels(ComposeState):
         self.cursor = ref
         self.query_one(Outline).show(self.plan, ref)
         self._load_editor()
-        self.query_one("#editor", TextArea).focus()
+        editor = self.query_one("#editor", TextArea)
+        editor.focus()
+        found = phrase_range(editor.text, event.finding)
+        if found is not None:
+            editor.selection = Selection(*found)
+            editor.scroll_cursor_visible(center=True)
 
     # --- checks -----------------------------------------------------------------------------
 
@@ -99,7 +121,7 @@ class ComposePanels(ComposeState):
         item = self.plan.sections[self.cursor[0]].items[self.cursor[1]]
         section = self.plan.sections[self.cursor[0]].title
         self.similar_worker(matcher, item.text, item.heading, section, self.plan.base or None,
-                            panel.same_issuer)
+                            panel.same_issuer, self.plan.meta.year)
 
     def action_similar_same_issuer(self) -> None:
         """Switch the similar panel between other regions and this office's earlier years."""
@@ -124,9 +146,11 @@ class ComposePanels(ComposeState):
 
     @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
     def similar_worker(self, matcher: Any, text: str, heading: str, section: str,
-                       exclude: str | None, same_issuer: bool = False) -> None:
+                       exclude: str | None, same_issuer: bool = False,
+                       year: int | None = None) -> None:
         """Find how other plans (not the draft's base) wrote this item, or with
-        ``same_issuer`` how this office wrote it in earlier years (in a thread)."""
+        ``same_issuer`` how this office wrote it in earlier years (in a thread); flag the
+        wording out of date for ``year``."""
         office = self.plan.meta.issuer or ""
         try:
             if same_issuer:
@@ -137,7 +161,7 @@ class ComposePanels(ComposeState):
                                        exclude_plan=exclude, office=office or None)
         except InputError:
             hits = []  # nothing searchable in the text yet (only punctuation, say)
-        self.post_message(SimilarDone(text, hits, explained(text, hits)))
+        self.post_message(SimilarDone(text, hits, explained(text, hits, year)))
 
     def on_similar_done(self, message: SimilarDone) -> None:
         """Show similar wording if it is still about the current item."""
@@ -183,17 +207,33 @@ class ComposePanels(ComposeState):
         return check_text(item.text, year) if year is not None else []
 
     def action_merge_similar(self) -> None:
-        """Add the sentences of the highlighted similar item that the current one lacks."""
+        """Add the phrases listed under 新增表述 of the highlighted similar item.
+
+        Phrases that name the other plan's places, that the item already says, or that are
+        out of date for the draft's year are left out (and the writer is told).
+        """
         pos = self._item_ref()
         source = self._similar_item()
-        if pos is None or source is None:
+        shown = self.query_one(SimilarPanel).selected_shown()
+        if pos is None or source is None or shown is None:
             return
         current = item_text(self.plan.sections[pos[0]].items[pos[1]])
-        merged = merge_text(current, item_text(source))
-        if merged == current:
-            self.notify("相似条目中没有新的表述。")
+        hit = self.query_one(SimilarPanel).selected_hit()
+        if hit is None:
             return
-        self.commit(edit_item(self.plan, pos, merged), "合并相似表述")
+        theirs = self.drafter.get_plan(hit.plan).meta
+        ours = self.plan.meta
+        foreign = place_names(theirs.issuer, theirs.region) - place_names(ours.issuer, ours.region)
+        phrases = borrowable(list(shown.added), current, foreign)
+        fresh = [p for p in phrases if not any(s in p for s in shown.stale)]
+        if not fresh:
+            self.notify("这条相似表述中没有可合并的新增表述（已有的、含其他地区地名的、"
+                        "过时的提法不会合并）。")
+            return
+        self.commit(edit_item(self.plan, pos, merge_phrases(current, fresh)), "合并新增表述")
+        left = len(phrases) - len(fresh)
+        note = f"；{left} 处含过时提法未合并" if left else ""
+        self.notify(f"已合并 {len(fresh)} 处新增表述{note}，按 ctrl+z 撤销。")
 
     def _similar_item(self) -> Item | None:
         """The library item of the highlighted similar hit."""

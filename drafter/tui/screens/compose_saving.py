@@ -7,6 +7,7 @@ from time import monotonic
 from textual import work
 
 from drafter.draft import DraftConflict, DraftFile, History
+from drafter.draft.undo_file import save_history
 from drafter.errors import DrafterError
 from drafter.model import Plan
 from drafter.tui.messages import DraftSaved, DraftSaveFailed
@@ -48,6 +49,7 @@ class ComposeSaving(ComposeState):
             except DrafterError as exc:
                 self.post_message(DraftSaveFailed(exc))
                 return
+            self._keep_history(self.history)
         self.post_message(DraftSaved(plan))
 
     def save_now(self) -> None:
@@ -62,7 +64,18 @@ class ComposeSaving(ComposeState):
             except DrafterError as exc:
                 self.on_draft_save_failed(DraftSaveFailed(exc))
                 return
+            self._keep_history(self.history)
         self.on_draft_saved(DraftSaved(plan))
+
+    def _keep_history(self, history: History) -> None:
+        """Write the undo history beside the draft (when it is the state just saved)."""
+        if history.plan is not self.plan:
+            return
+        try:
+            save_history(history, self.draft_file.path)
+        except DrafterError as exc:
+            # The draft itself is safe on disk; only undo after a restart is at stake.
+            self.post_message(DraftSaveFailed(DrafterError(f"撤销记录未能保存：{exc.message}")))
 
     def on_draft_saved(self, message: DraftSaved) -> None:
         """Remember what is on disk."""

@@ -6,6 +6,7 @@ import threading
 from typing import Any
 
 from drafter.draft import DraftFile, History
+from drafter.draft.undo_file import load_history
 from drafter.model import Plan
 from drafter.tui.debounce import Debouncer
 from drafter.tui.live import LiveChecks
@@ -18,8 +19,8 @@ class ComposeState(BaseScreen):
 
     def __init__(self, plan: Plan, draft_file: DraftFile) -> None:
         super().__init__()
-        self.history = History.start(plan)
-        """The draft and its undo/redo steps."""
+        self.history = load_history(draft_file.path, plan) or History.start(plan)
+        """The draft and its undo/redo steps (restored from beside the draft when kept)."""
         self.draft_file = draft_file
         """Where the draft is autosaved."""
         self.saved_plan = plan

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -42,6 +41,7 @@ class DiffScreen(BaseScreen):
         Binding("b", "choose_base", "换一份对比底稿", id="diff.choose_base"),
         Binding("x", "export_tracked", "导出修订稿", id="diff.export_tracked"),
         Binding("X", "export_redline", "导出花脸稿", id="diff.export_redline"),
+        Binding("o", "open_folder", "打开导出文件夹", id="diff.open_folder"),
         Binding("escape", "back", "返回", id="diff.back"),
     ]
 
@@ -55,6 +55,8 @@ class DiffScreen(BaseScreen):
         self.changes: list[Static] = []
         self.current = -1
         """Index into ``changes`` of the change in view."""
+        self.written: Path | None = None
+        """The last 修订稿 or 花脸稿 written from this screen."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,12 +135,30 @@ class DiffScreen(BaseScreen):
         self._export("花脸稿")
 
     def _export(self, kind: str) -> None:
-        """Write the comparison of ``kind`` (修订稿 or 花脸稿) next to the draft file."""
+        """Ask where the comparison of ``kind`` (修订稿 or 花脸稿) goes, beside the last export."""
+        from drafter.draft.destinations import comparison_default
+        from drafter.tui.screens.prompt import PromptDialog
+
         if self.diff is None:
             self.notify("没有可导出的对比。")
             return
-        out = comparison_path(self.draft_path, Path(self.drafter.drafts_folder), self.draft, kind)
-        self.redline_worker(self.diff, out, kind, out.exists())
+        default = comparison_default(self.draft, self.draft_path, kind)
+
+        def chosen(answer: str | None) -> None:
+            from drafter.draft.destinations import prepare
+            from drafter.errors import DrafterError
+
+            if not answer:
+                return
+            try:
+                out = prepare(answer)
+            except DrafterError as exc:
+                self.notify(exc.message, severity="error", timeout=8)
+                return
+            self.redline_worker(self.diff, out, kind, out.exists())
+
+        self.app.push_screen(PromptDialog(f"{kind}保存到（文件夹不存在时自动创建）：",
+                                          value=str(default)), chosen)
 
     @work(thread=True, exclusive=True, group="redline", exit_on_error=False)
     def redline_worker(self, diff: Any, out: Path, kind: str = "修订稿",
@@ -155,23 +175,28 @@ class DiffScreen(BaseScreen):
         self.post_message(ComparisonWritten(out, replaced))
 
     def on_comparison_written(self, message: ComparisonWritten) -> None:
-        """Say where the file went (and that it replaced this draft's earlier export)."""
-        note = "（替换了这份草稿上次导出的同名文件）" if message.replaced else ""
-        self.drafter.status = f"已保存：{message.path}"
+        """Say where the file went (the whole path, and o to open its folder)."""
+        import contextlib
+
+        from drafter.draft.destinations import remember_export
+        from drafter.errors import DrafterError
+
+        self.written = message.path
+        with contextlib.suppress(DrafterError):  # only the next default depends on it
+            remember_export(message.path)
+        note = "（替换了同名文件）" if message.replaced else ""
+        self.drafter.status = f"已保存：{message.path}（按 o 打开所在文件夹）"
         self.notify(f"已保存：{message.path}{note}", title="导出完成", timeout=10)
+
+    def action_open_folder(self) -> None:
+        """Open the folder of the last comparison written."""
+        from drafter.tui.opener import open_folder
+
+        if self.written is None:
+            self.notify("还没有导出修订稿或花脸稿（按 x 或 X 导出）。")
+            return
+        open_folder(self, self.written.parent)
 
     def action_back(self) -> None:
         """Return to the draft."""
         self.dismiss()
-
-
-def comparison_path(draft_path: Path | None, folder: Path, draft: Plan, kind: str) -> Path:
-    """Where a draft's 修订稿 or 花脸稿 goes: beside the draft file, named after it.
-
-    Draft file names are unique, so two drafts never share (and overwrite) a comparison file.
-    Without a file (a plan opened read-only) the name comes from the draft's id or title.
-    """
-    if draft_path is not None:
-        return draft_path.parent / f"{draft_path.stem}-{kind}.docx"
-    stem = draft.id or draft.meta.title or "草稿"
-    return folder / (re.sub(r'[\\/:*?"<>|\s]+', "_", stem) + f"-{kind}.docx")

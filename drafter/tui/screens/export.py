@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import contextlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,15 +19,23 @@ from drafter.export.notice import NoticeInfo
 from drafter.model import Plan
 from drafter.tui.messages import ExportDone
 from drafter.tui.notify import worker_error_text
+from drafter.tui.opener import open_folder
 from drafter.tui.screens.base import BaseModal
+from drafter.tui.widgets.tick import TickBox
 
 NOTICE_FIELDS = (
     ("issuer", "发文机关"),
     ("doc_number", "发文字号"),
-    ("date", "成文日期（2027-01-05 或 2027年1月5日）"),
+    ("date", "成文日期"),
     ("addressees", "主送机关"),
+    ("copies_to", "抄送（版记）"),
+    ("printer", "印发机关（版记）"),
 )
-"""Notice fields the dialog lets the writer fill in before exporting."""
+"""Notice fields the dialog lets the writer fill in; each is kept in the draft's metadata."""
+
+FIELD_HINTS = {"date": "2027-01-05 或 2027年1月5日", "doc_number": "如 X民发〔2027〕1号",
+               "copies_to": "如 区委办公室，区政府办公室"}
+"""Examples shown in empty notice fields."""
 
 PROFILE_NAMES = {"gbt9704": "GB/T 9704 红头", "plain": "白头（不加红头）"}
 """Short display names of the shipped export styles (others show their description)."""
@@ -51,12 +58,25 @@ def profile_title(name: str) -> str:
     return f"{short}（{name}）" if short else name
 
 
-class ExportDialog(BaseModal[Path | None]):
-    """Exports the draft; dismisses with the written path (None when closed before)."""
+@dataclass(frozen=True)
+class ExportOutcome:
+    """What the dialog leaves behind: the file written, and the fields to keep in the draft."""
+
+    path: Path | None
+    """The file written (None when nothing was exported)."""
+    meta: dict[str, str | None]
+    """Metadata fields as the writer left them (发文字号, 主送, 抄送…, and the export path)."""
+
+
+class ExportDialog(BaseModal[ExportOutcome]):
+    """Exports the draft; dismisses with an :class:`ExportOutcome`."""
 
     CSS_PATH = "export.tcss"
     NAMESPACE = "导出"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "关闭", id="dialog.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "关闭", id="dialog.cancel"),
+        Binding("ctrl+o", "open_folder", "打开所在文件夹", id="dialog.open_folder"),
+    ]
 
     def __init__(self, plan: Plan, draft_path: Path) -> None:
         super().__init__()
@@ -65,11 +85,12 @@ class ExportDialog(BaseModal[Path | None]):
         self.result: Path | None = None
 
     def compose(self) -> ComposeResult:
+        from drafter.draft.destinations import export_default
         from drafter.export import FORMATS
         from drafter.export.profile import available_profiles
 
         meta = self.plan.meta
-        default_out = self.draft_path.with_suffix(".docx")
+        default_out = export_default(self.plan, self.draft_path)
         profiles = available_profiles()
         with VerticalScroll(id="box"):
             yield Label("导出草稿", id="title")
@@ -81,18 +102,21 @@ class ExportDialog(BaseModal[Path | None]):
                 yield Select([(profile_title(p), p) for p in profiles], allow_blank=False,
                              id="profile",
                              value="gbt9704" if "gbt9704" in profiles else profiles[0])
-            yield Checkbox("带印发通知（发文机关、文号、主送机关、落款）", value=False, id="notice")
+            yield TickBox("带印发通知（发文机关、文号、主送、抄送、印发机关）", value=False,
+                          id="notice")
             for name, label in NOTICE_FIELDS:
-                yield Label(label, classes="notice-field")
-                yield Input(getattr(meta, name) or "", id=f"n-{name}", classes="notice-field")
-            yield Label("保存到")
+                with Horizontal(classes="notice-field"):
+                    yield Label(label)
+                    yield Input(getattr(meta, name) or "", id=f"n-{name}", compact=True,
+                                placeholder=FIELD_HINTS.get(name, ""))
+            yield Label("保存到（文件夹不存在时自动创建）")
             yield Input(str(default_out), id="out")
-            yield Checkbox("覆盖已有文件", value=False, id="force")
+            yield TickBox("覆盖已有文件", value=False, id="force")
             yield ProgressBar(total=1, show_eta=False, id="progress")
             yield Static(id="result")
             with Horizontal(id="buttons"):
                 yield Button("导出", variant="primary", id="export")
-                yield Button("打开所在文件夹", id="open-folder", disabled=True)
+                yield Button("打开所在文件夹 ^o", id="open-folder", disabled=True)
                 yield Button("关闭", id="close")
 
     def on_mount(self) -> None:
@@ -119,14 +143,17 @@ class ExportDialog(BaseModal[Path | None]):
 
     @on(Button.Pressed, "#export")
     def action_export(self) -> None:
-        """Start the export."""
+        """Start the export (the file's folder is created when missing)."""
+        from drafter.draft.destinations import prepare
         from drafter.export.notice import format_date
 
-        typed = self.query_one("#out", Input).value.strip()
-        if not typed:
-            self._fail("请填写保存位置（文件名）。")
+        fmt = str(self.query_one("#format", Select).value)
+        try:
+            out = prepare(self.query_one("#out", Input).value, f".{fmt}")
+        except DrafterError as exc:
+            self._fail(exc.message)
             return
-        out = Path(typed).expanduser()
+        self.query_one("#out", Input).value = str(out)
         force = self.query_one("#force", Checkbox).value
         if out.is_file() and not force:
             self._fail(EXISTS_TEXT)
@@ -142,14 +169,29 @@ class ExportDialog(BaseModal[Path | None]):
                 return
         self.query_one("#progress", ProgressBar).update(total=1, progress=0)
         self.query_one("#result", Static).update("正在导出…")
-        self.export_worker(out, str(self.query_one("#format", Select).value),
-                           str(self.query_one("#profile", Select).value), notice, force)
+        self.export_worker(out, fmt, str(self.query_one("#profile", Select).value), notice,
+                           force)
+
+    def fields(self) -> dict[str, str]:
+        """What the notice fields say now."""
+        return {n: self.query_one(f"#n-{n}", Input).value.strip() for n, _ in NOTICE_FIELDS}
+
+    def outcome(self) -> ExportOutcome:
+        """The file written and the metadata to keep (the date as YYYY-MM-DD when valid)."""
+        from drafter.parse.metadata import normalize_date
+
+        meta: dict[str, str | None] = {k: (v or None) for k, v in self.fields().items()}
+        if meta["date"]:
+            meta["date"] = normalize_date(meta["date"]) or self.plan.meta.date
+        if self.result is not None:
+            meta["export_path"] = str(self.result)
+        return ExportOutcome(self.result, meta)
 
     def notice(self) -> NoticeInfo:
         """The covering notice: the draft's metadata with what the dialog's fields say."""
         from drafter.export import notice_from_plan
 
-        fields = {n: self.query_one(f"#n-{n}", Input).value.strip() for n, _ in NOTICE_FIELDS}
+        fields = self.fields()
         if not (fields["issuer"] or self.plan.meta.issuer or self.plan.meta.signature):
             raise DrafterError("带印发通知时请填写发文机关。")
         return notice_from_plan(self.plan, **fields)
@@ -169,12 +211,17 @@ class ExportDialog(BaseModal[Path | None]):
         self.post_message(ExportDone(path))
 
     def on_export_done(self, message: ExportDone) -> None:
-        """Show where the file went."""
+        """Show the whole path of the file, remember its folder, offer to open it."""
+        from drafter.draft.destinations import remember_export
+
         self.result = message.path
         self.query_one("#progress", ProgressBar).update(total=1, progress=1)
-        self.query_one("#result", Static).update(f"已导出：{message.path}")
+        self.query_one("#result", Static).update(
+            f"已导出：{message.path}\n按 ctrl+o 打开所在文件夹。")
         self.query_one("#open-folder", Button).disabled = False
-        self.notify(f"已导出：{message.path.name}", title="导出完成")
+        with contextlib.suppress(DrafterError):  # only the next default depends on it
+            remember_export(message.path)
+        self.notify(f"已导出：{message.path}", title="导出完成", timeout=8)
 
     def worker_failed(self, worker: Worker) -> None:
         """Say in the dialog why the export failed."""
@@ -187,19 +234,11 @@ class ExportDialog(BaseModal[Path | None]):
     def action_open_folder(self) -> None:
         """Open the folder of the exported file in the system's file manager."""
         if self.result is None:
+            self.notify("还没有导出文件。")
             return
-        folder = self.result.parent
-        try:
-            if sys.platform == "win32":
-                os.startfile(folder)  # type: ignore[attr-defined]
-            else:
-                opener = "open" if sys.platform == "darwin" else "xdg-open"
-                subprocess.Popen([opener, str(folder)], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL)
-        except OSError:
-            self.notify(f"无法打开文件夹，请手动前往：{folder}", severity="warning")
+        open_folder(self, self.result.parent)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
-        """Close the dialog."""
-        self.dismiss(self.result)
+        """Close the dialog, handing back what to keep in the draft."""
+        self.dismiss(self.outcome())

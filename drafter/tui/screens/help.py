@@ -46,15 +46,18 @@ class HelpScreen(BaseModal[None]):
         table.add_column("按键", no_wrap=True)
         table.add_column("操作")
         keymap = getattr(self.app, "keys", {})
-        seen: set[str] = set()
+        rows: dict[str, tuple[list[str], str]] = {}
         for owner in (self.under, self.app):
             for binding in owner.BINDINGS:
-                if (not isinstance(binding, Binding) or binding.action in seen
-                        or not binding.description):
+                if not isinstance(binding, Binding) or not binding.description:
                     continue
-                seen.add(binding.action)
                 keys = keymap.get(binding.id or "", binding.key)
-                table.add_row(key_display(keys), binding.description)
+                # One action bound to several keys (ctrl+delete and d) is one row naming all.
+                shown, _ = rows.setdefault(binding.action, ([], binding.description))
+                if keys not in shown:
+                    shown.append(keys)
+        for keys, description in rows.values():
+            table.add_row(" / ".join(key_display(k) for k in keys), description)
         return table
 
     def action_close(self) -> None:

@@ -23,6 +23,7 @@ from drafter.model import Plan
 from drafter.tui.messages import ImportDone, Progress, SearchDone
 from drafter.tui.screens.base import BaseScreen
 from drafter.tui.search import SearchHit, hit_source, search_library
+from drafter.tui.widgets.fitted_tree import FittedTree
 from drafter.tui.widgets.preview import (
     ResultList,
     draft_preview,
@@ -47,6 +48,8 @@ class LibraryScreen(BaseScreen):
         Binding("o", "open", "打开", id="library.open"),
         Binding("i", "import_files", "导入文件", id="library.import"),
         Binding("slash", "search", "搜索", id="library.search"),
+        Binding("delete", "remove", "删除/隐藏", id="library.remove"),
+        Binding("u", "restore", "从回收站恢复", id="library.restore", show=False),
         Binding("escape", "back", "返回目录", id="library.back", show=False),
         Binding("down", "to_results", "", show=False),  # ↓ from the search box
     ]
@@ -61,7 +64,7 @@ class LibraryScreen(BaseScreen):
         yield Header()
         yield Input(placeholder="搜索资料库（输入即搜，如：养老服务中心）", id="search")
         with Horizontal(id="body"):
-            yield Tree("资料库", id="plans")
+            yield FittedTree("资料库", id="plans")
             yield ResultList(id="results")
             with VerticalScroll(id="preview"):
                 yield Static("正在载入资料库…", id="preview-text")
@@ -299,6 +302,86 @@ class LibraryScreen(BaseScreen):
                          placeholder="例如 ~/下载/2024年工作要点.docx"),
             self._import_chosen,
         )
+
+    # --- tidying ---------------------------------------------------------------------------
+
+    def action_remove(self) -> None:
+        """Delete the highlighted draft or plan to the trash (a built-in plan is hidden)."""
+        from drafter.tui.screens.prompt import ConfirmDialog
+
+        ref = self._selected()
+        library = self.drafter.library
+        if ref[:1] == ("draft",):
+            path = ref[1]
+            question, ok = f"把草稿 {path.name} 移到回收站？（按 u 可恢复）", "删除"
+        elif ref[:1] == ("plan",) and library is not None:
+            summary = library.summary(ref[1])
+            if summary.builtin:
+                question = f"《{summary.title}》是内置要点，不能删除；要隐藏它吗？（按 u 可恢复显示）"
+                ok = "隐藏"
+            else:
+                question, ok = f"把《{summary.title}》移到回收站？（按 u 可恢复）", "删除"
+        else:
+            self.notify("请先在左侧选中一份草稿或要点（不是其中的部分或条目）。")
+            return
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                self._remove(ref)
+
+        self.app.push_screen(ConfirmDialog(question, ok=ok), chosen)
+
+    def _remove(self, ref: NodeRef) -> None:
+        """Trash or hide what ``ref`` names and show the library without it."""
+        from drafter.library import trash
+
+        try:
+            if ref[0] == "draft":
+                trash.trash_draft(ref[1], ref[1].stem)
+                text = f"已把草稿 {ref[1].name} 移到回收站，按 u 可恢复。"
+            else:
+                entry = self.drafter.library.remove(ref[1])
+                text = (f"已把 {ref[1]} 移到回收站，按 u 可恢复。" if entry is not None
+                        else f"内置要点 {ref[1]} 已隐藏，按 u 可恢复显示。")
+        except DrafterError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.notify(text)
+        self.drafter.reload_library()
+
+    def action_restore(self) -> None:
+        """Choose a removed draft or plan (or a hidden built-in) and bring it back."""
+        from drafter.library import trash
+        from drafter.tui.screens.pick_trash import PickTrashDialog
+
+        library = self.drafter.library
+        entries = trash.list_trash()
+        hidden = sorted(library.hidden) if library is not None else []
+        if not entries and not hidden:
+            self.notify("回收站是空的，也没有隐藏的内置要点。")
+            return
+        self.app.push_screen(PickTrashDialog(entries, hidden), self._restore)
+
+    def _restore(self, value: str | None) -> None:
+        """Bring back the chosen entry."""
+        from drafter.library import trash
+        from drafter.tui.screens.pick_trash import HIDDEN, TRASH
+
+        if not value:
+            return
+        try:
+            if value.startswith(HIDDEN):
+                plan_id = value.removeprefix(HIDDEN)
+                self.drafter.library.unhide(plan_id)
+                text = f"已重新显示内置要点 {plan_id}。"
+            else:
+                path = trash.restore(trash.find_entry(value.removeprefix(TRASH)))
+                text = f"已恢复到 {path}。"
+        except DrafterError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.notify(text)
+        self.drafter.reload_library()
 
     def _import_chosen(self, answer: str | None) -> None:
         """Start the import of what was typed."""

@@ -26,6 +26,8 @@ FIELDS = (
     ("addressees", "主送机关"),
     ("signature", "落款"),
     ("notes", "附注"),
+    ("copies_to", "抄送"),
+    ("printer", "印发机关"),
 )
 """Metadata fields the dialog edits, with their Chinese names."""
 

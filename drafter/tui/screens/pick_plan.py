@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from drafter.library.labels import plan_labels
 from drafter.tui.screens.base import BaseModal
 
 
@@ -26,8 +27,8 @@ class PickPlanDialog(BaseModal[str | None]):
         self.ids = [s.id for s in summaries]
         with Vertical(id="box"):
             yield Label("与哪一份要点对比？")
-            yield OptionList(*(Option(Text(f"{s.year or '????'} {s.issuer or ''} {s.title}"),
-                                      id=str(i)) for i, s in enumerate(summaries)),
+            yield OptionList(*(Option(Text(label), id=str(i))
+                               for i, label in enumerate(plan_labels(summaries))),
                              id="plans")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

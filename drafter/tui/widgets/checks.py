@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from drafter.checks.model import ERROR, INFO, WARNING
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 """How each severity is coloured."""
@@ -81,8 +84,26 @@ def ledger_text(report: Any, findings: list[Any] | None = None) -> Text:
     return text
 
 
+FOLDED_CODES = frozenset({"target-kept"})
+"""Findings folded into one line until the writer opens it (targets kept as last year)."""
+FOLD_ID = "fold"
+"""Option id of the folded line."""
+FILTER_NAMES = {"": "全部", ERROR: "错误", WARNING: "提醒", INFO: "提示"}
+"""What each filter key shows."""
+HEADER_STYLE = {ERROR: "bold white on red", WARNING: "bold black on yellow", INFO: "bold cyan"}
+"""Group headings: the word carries the meaning, the colour only helps."""
+
+
 class ChecksPanel(Vertical):
-    """Shows the latest check report; Enter on a finding asks the screen to jump to it."""
+    """Shows the latest check report grouped by severity; Enter on a finding asks the screen
+    to jump to it, Enter on the folded line opens it; 1/2/3/0 filter by severity."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "only('error')", "只看错误", show=False),
+        Binding("2", "only('warning')", "只看提醒", show=False),
+        Binding("3", "only('info')", "只看提示", show=False),
+        Binding("0", "only('')", "显示全部", show=False),
+    ]
 
     @dataclass
     class Jump(Message):
@@ -90,6 +111,16 @@ class ChecksPanel(Vertical):
 
         finding: Any
         """The :class:`drafter.checks.Finding`."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.findings: list[Any] = []
+        self.where: dict[int, str] = {}
+        self.severity = ""
+        """The severity shown ('' for all)."""
+        self.unfolded = False
+        """Whether the kept targets are listed one by one."""
+        self._report: Any = None
 
     def compose(self) -> ComposeResult:
         yield Static("正在检查…", id="ledger")
@@ -105,19 +136,65 @@ class ChecksPanel(Vertical):
         if shown == getattr(self, "_shown", None):
             return
         self._shown = shown
+        self._report = report
         self.findings = findings
-        self.query_one("#ledger", Static).update(ledger_text(report, findings))
+        self.where = where
+        self._refresh_rows()
+
+    def _refresh_rows(self) -> None:
+        """List the findings under their severity, the kept targets folded."""
+        text = ledger_text(self._report, self.findings)
+        text.append(f"\n1 错误  2 提醒  3 提示  0 全部（当前：{FILTER_NAMES[self.severity]}）",
+                    style="dim")
+        self.query_one("#ledger", Static).update(text)
         listing = self.query_one("#findings", OptionList)
         highlighted = listing.highlighted
-        rows = grouped(findings)
-        listing.set_options(
-            Option(finding_text(findings[i], where.get(i, ""), n), id=str(i)) for i, n in rows
-        )
-        if rows and highlighted is not None:
-            listing.highlighted = min(highlighted, len(rows) - 1)
+        listing.set_options(self._options())
+        if listing.option_count and highlighted is not None:
+            index = min(highlighted, listing.option_count - 1)
+            if listing.get_option_at_index(index).disabled:
+                index = min(index + 1, listing.option_count - 1)
+            listing.highlighted = index
+
+    def _options(self) -> list[Option]:
+        """Heading, findings and the folded line for each severity shown."""
+        from drafter.checks.model import SEVERITY_NAMES
+
+        options: list[Option] = []
+        rows = grouped(self.findings)
+        for severity in (ERROR, WARNING, INFO):
+            if self.severity and severity != self.severity:
+                continue
+            mine = [(i, n) for i, n in rows if self.findings[i].severity == severity]
+            if not mine:
+                continue
+            folded = [(i, n) for i, n in mine if self.findings[i].code in FOLDED_CODES]
+            count = sum(n for _, n in mine)
+            options.append(Option(Text(f" {SEVERITY_NAMES[severity]} {count} 条 ",
+                                       style=HEADER_STYLE[severity]),
+                                  id=f"head-{severity}", disabled=True))
+            for i, n in mine:
+                if (i, n) in folded and not self.unfolded:
+                    continue
+                options.append(Option(finding_text(self.findings[i], self.where.get(i, ""), n),
+                                      id=str(i)))
+            if folded and not self.unfolded:
+                options.append(Option(Text(f"与上年相同的指标 {len(folded)} 项（回车展开）",
+                                           style="dim"), id=FOLD_ID))
+        return options
+
+    def action_only(self, severity: str) -> None:
+        """Show one severity only ('' for all)."""
+        self.severity = severity
+        self._refresh_rows()
 
     @on(OptionList.OptionSelected, "#findings")
     def _jump(self, event: OptionList.OptionSelected) -> None:
-        """Report the chosen finding."""
+        """Report the chosen finding, or open the folded line."""
         event.stop()
-        self.post_message(self.Jump(self.findings[int(event.option.id or 0)]))
+        if event.option.id == FOLD_ID:
+            self.unfolded = True
+            self._refresh_rows()
+            return
+        if event.option.id and event.option.id.isdigit():
+            self.post_message(self.Jump(self.findings[int(event.option.id)]))

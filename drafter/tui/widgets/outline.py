@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -35,6 +36,13 @@ def section_row(section: Section) -> Text:
 
 class Outline(OptionList):
     """Lists the draft; reports the row the writer moves to with :class:`Outline.Picked`."""
+
+    @dataclass
+    class Typed(Message):
+        """The writer typed text while the outline had the focus (it belongs in the editor)."""
+
+        text: str
+        """What was typed."""
 
     @dataclass
     class Picked(Message):
@@ -81,6 +89,14 @@ class Outline(OptionList):
         super().watch_highlighted(highlighted)
         if highlighted is not None and not self._quiet and highlighted < len(self._refs):
             self.post_message(self.Picked(self._refs[highlighted]))
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key no binding takes is text for the editor, not lost."""
+        if not event.is_printable or not event.character or event.key in self.screen.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.Typed(event.character))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """The generic highlight message is replaced by :class:`Outline.Picked`."""
