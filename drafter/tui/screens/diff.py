@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -15,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from drafter.model import Plan
+from drafter.paths import safe_name
 from drafter.tui.messages import Progress
 from drafter.tui.screens.base import BaseScreen
 from drafter.tui.widgets.diff_view import pair_text, section_text, summary_text
@@ -174,4 +174,4 @@ def comparison_path(draft_path: Path | None, folder: Path, draft: Plan, kind: st
     if draft_path is not None:
         return draft_path.parent / f"{draft_path.stem}-{kind}.docx"
     stem = draft.id or draft.meta.title or "草稿"
-    return folder / (re.sub(r'[\\/:*?"<>|\s]+', "_", stem) + f"-{kind}.docx")
+    return folder / f"{safe_name(stem, fallback='草稿')}-{kind}.docx"
