@@ -10,6 +10,7 @@ them with :func:`parse_xml` and read numbers with :func:`xml_int`; every failure
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,10 @@ from drafter.errors import InputError
 
 READ_ERRORS: tuple[type[BaseException], ...] = (
     ValueError, KeyError, IndexError, RecursionError, SyntaxError, EOFError,
-    zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError,
+    zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, zlib.error,
 )
 """What a reader's parsing code may raise on malformed input (lxml's XMLSyntaxError is a
-SyntaxError; UnicodeError a ValueError). The ingest edge turns them into one sentence."""
+SyntaxError; UnicodeError a ValueError; zlib.error comes from damaged compressed data). The ingest edge turns them into one sentence."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def read_member(zf: zipfile.ZipFile, name: str, path: Path, limit: int = LIMITS.
     try:
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
-    except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError, OSError,
+            zlib.error) as exc:
         raise InputError(f"{path} 中的 {name} 已损坏，无法解压。") from exc
     if len(data) > limit:
         raise InputError(f"{path} 中的 {name} 解压后超过 {_mb(limit)} MB，未读取。")

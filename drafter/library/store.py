@@ -42,7 +42,9 @@ def _array(values: tuple[str, ...]) -> Any:
 def dumps(plan: Plan) -> str:
     """The plan as a human-readable TOML document."""
     doc = tomlkit.document()
-    doc.add(tomlkit.comment(f"{plan.meta.title or '工作要点'}（{plan.meta.issuer or '未署名'}）"))
+    # A comment holds its text raw: a control character there would make the file unreadable.
+    heading = strip_controls(f"{plan.meta.title or '工作要点'}（{plan.meta.issuer or '未署名'}）")
+    doc.add(tomlkit.comment(" ".join(heading.split())))
     doc.add(tomlkit.comment("drafter 资料库文件：可以直接阅读和修改，保存为 UTF-8。"))
     doc["format"] = FORMAT_VERSION
     doc["id"] = plan.id
