@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from dataclasses import replace
 
 import pytest
@@ -101,9 +102,23 @@ def test_fifo_in_place_of_a_draft(draft):
         pytest.skip("named pipes exist only on Unix")
     draft.path.unlink()
     os.mkfifo(draft.path)
-    with pytest.raises(InputError, match="命名管道"):
-        DraftFile.open(draft.path)
-    assert draft.changed_on_disk()
+    outcome: list[object] = []
+
+    def open_it() -> None:
+        try:
+            DraftFile.open(draft.path)
+        except InputError as exc:
+            outcome.append(exc.message)
+        outcome.append(draft.changed_on_disk())
+
+    worker = threading.Thread(target=open_it, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    blocked = worker.is_alive()
+    if blocked:  # give the stuck open a writer, so that the test run can end
+        os.close(os.open(draft.path, os.O_WRONLY | os.O_NONBLOCK))
+    assert not blocked, "opening a FIFO as a draft blocked"
+    assert len(outcome) == 2 and "命名管道" in str(outcome[0]) and outcome[1] is True
 
 
 def test_save_when_unchanged_still_works(draft):

@@ -39,9 +39,11 @@ def read(path: Path) -> RawText:
     open_package(path, "Word 文档").close()
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, *READ_ERRORS) as exc:
-        if isinstance(exc, SyntaxError):  # lxml's XMLSyntaxError: broken XML or entity tricks
-            raise InputError(f"{path} 中的 XML 已损坏（{_where(exc)}），无法读取。") from exc
+    except SyntaxError as exc:  # lxml's XMLSyntaxError: broken XML or entity tricks
+        raise InputError(f"{path} 中的 XML 已损坏（{_where(exc)}），无法读取。") from exc
+    except PackageNotFoundError as exc:
+        raise InputError(f"{path} 不是有效的 Word 文档（.docx 文件已损坏或只是改了扩展名）。") from exc
+    except READ_ERRORS as exc:
         raise InputError(f"{path} 不是有效的 Word 文档（.docx 文件已损坏或只是改了扩展名）。") from exc
     except OSError as exc:
         raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
