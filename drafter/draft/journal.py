@@ -9,8 +9,9 @@ Each line is one JSON record:
   corresponds to (``sha``) and whether the plan is what that file holds (``clean``);
 - ``text``: the editor text of one outline row (``ref``: ``[]`` preamble, ``[s]`` a section's
   intro, ``[s, i]`` an item);
-- ``plan``: the whole draft after a structural change (moves, deletes, undo …);
-- ``saved``: the draft was written to disk; ``sha`` is the file's hash now.
+- ``plan``: the whole draft after a refused save (structural changes included).
+
+Each successful save starts the journal again from a ``base`` record of what was saved.
 """
 
 from __future__ import annotations
@@ -83,9 +84,14 @@ class Journal:
 
     # --- writing -------------------------------------------------------------------------
 
-    def start(self, plan: Plan, sha: str, *, clean: bool) -> None:
-        """Begin (or begin again) with the whole draft; ``clean``: it is what the file holds."""
-        self._pending.clear()
+    def start(self, plan: Plan, sha: str, *, clean: bool, keep_pending: bool = False) -> None:
+        """Begin (or begin again) with the whole draft; ``clean``: it is what the file holds.
+
+        ``keep_pending``: texts noted but not yet written are newer than ``plan`` and are
+        written by the next flush; otherwise ``plan`` already holds them.
+        """
+        if not keep_pending:
+            self._pending.clear()
         record = {"op": "base", "plan": plan_to_data(plan), "sha": sha, "clean": clean}
         fresh = self.path.with_name(self.path.name + ".new")
         fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
@@ -113,11 +119,6 @@ class Journal:
         """Write the whole draft after a structural change, at once."""
         self._pending.clear()
         self._append([{"op": "plan", "plan": plan_to_data(plan)}])
-
-    def saved(self, sha: str) -> None:
-        """Mark that the draft file now holds everything journalled (hash ``sha``)."""
-        self.flush()
-        self._append([{"op": "saved", "sha": sha}])
 
     def flush(self) -> bool:
         """Append the noted texts and fsync; True when something was written."""
@@ -229,8 +230,6 @@ def replay(path: Path) -> Replayed | None:
                 plan, clean = plan_from_data(record["plan"]), False
             elif op == "text":
                 plan, clean = _apply_text(plan, tuple(record["ref"]), str(record["text"])), False
-            elif op == "saved":
-                sha, clean = str(record.get("sha", "")), True
         except (DrafterError, KeyError, TypeError, ValueError):
             continue
     if plan is None:

@@ -128,14 +128,10 @@ class DraftSession:
             return True
 
     def _saved(self, plan: Plan) -> None:
-        """After a successful write: remember it and mark the journal."""
+        """After a successful write: remember it."""
         self.saved_plan = plan
         self.refused = ""
         self.conflict = False
-        if self.journal is not None:
-            self._journal(lambda j: j.saved(self.draft.sha256))
-            if self.journal is not None and self.journal.needs_compacting:
-                self._start_journal(plan, clean=True)
 
     def _keep(self, plan: Plan, why: str) -> None:
         """Put ``plan`` in the recovery file; :attr:`refused` says why and where."""
@@ -145,8 +141,6 @@ class DraftSession:
             self.refused = f"{why}；当前内容也无法另存（{exc.message}），仍保留在编辑日志中，请勿关闭程序。"
             return
         self.refused = f"{why}（当前内容已保存到 {kept.name}）"
-        if self.journal is not None:
-            self._journal(lambda j: j.flush())
 
     @property
     def recovery_path(self) -> Path | None:
@@ -203,6 +197,34 @@ class DraftSession:
             self.draft.recovery_path = None
 
     # --- the journal ---------------------------------------------------------------------
+    #
+    # Journal calls come from one thread (the app's); saves may run in a worker thread and
+    # report back, and the caller then tells the journal with journal_saved / journal_refused.
+
+    def journal_saved(self, plan: Plan, *, current: bool) -> None:
+        """``plan`` reached the draft file: the journal starts again from it.
+
+        ``current``: ``plan`` is the draft as edited now, so every noted text is in it; else
+        texts noted since (typed while the save ran, same outline) stay to be written.
+        """
+        if self.journal is None or plan is not self.saved_plan:
+            return  # a newer state was saved meanwhile; its own report restarts the journal
+        self._journal(lambda j: j.start(plan, self.draft.sha256, clean=True,
+                                        keep_pending=not current))
+
+    def journal_refused(self, plan: Plan) -> None:
+        """A save of ``plan`` (the current draft) was refused: the journal holds it whole."""
+        if self.journal is None:
+            return
+        if self.journal.needs_compacting:
+            self._journal(lambda j: j.start(plan, self.saved_sha, clean=False))
+        else:
+            self._journal(lambda j: j.plan(plan))
+
+    @property
+    def saved_sha(self) -> str:
+        """Hash of the draft file as this session last read or wrote it."""
+        return self.draft.sha256
 
     def note_text(self, ref: Ref, text: str) -> None:
         """The editor text of one row changed (journalled by the next :meth:`flush_journal`)."""

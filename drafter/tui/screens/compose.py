@@ -64,6 +64,7 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
 
     PALETTE_ONLY = (
         ("另存为新草稿", "save_as_copy"),
+        ("用屏幕上的版本覆盖磁盘上的草稿", "overwrite_disk"),
         ("放弃本次修改，重新载入磁盘上的草稿", "reload_from_disk"),
     )
 
@@ -117,10 +118,9 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         """Open the export dialog."""
         from drafter.tui.screens.export import ExportDialog
 
-        self.save_now()
-        self.app.push_screen(ExportDialog(self.plan, self.draft_file.path))
+        self.confirm_disk_state("导出", lambda: self.app.push_screen(
+            ExportDialog(self.plan, self.draft_file.path)))
 
     def action_back(self) -> None:
-        """Save and return to the library."""
-        self.save_now()
-        self.dismiss()
+        """Save and return to the library (asking first about text that could not be saved)."""
+        self.leave(self.dismiss)
