@@ -72,6 +72,10 @@ class DraftSession:
                     adopted = found.plan
                     notes.append("已恢复上次意外退出前未保存的输入。")
                     continue
+                same = _recovery_holding(draft.path, found.plan)
+                if same is not None:
+                    notes.append(f"上次意外退出前未保存的输入已在 {same.name} 中。")
+                    continue
                 try:
                     kept = DraftFile(draft.path).save_recovery(found.plan)
                 except DrafterError as exc:
@@ -278,3 +282,18 @@ class DraftSession:
             journal.close_fd()
             self.journal = None
             self.journal_problem = f"编辑日志无法写入（{exc.strerror or exc}），意外退出时可能丢失最近的输入。"
+
+
+def _recovery_holding(draft_path: Path, plan: Plan) -> Path | None:
+    """A recovery file of ``draft_path`` that already holds ``plan`` (no second copy)."""
+    from drafter.draft.journal import glob_escape
+    from drafter.draft.store import RECOVERY_MARK, SUFFIX
+
+    pattern = f"{glob_escape(draft_path.stem)}{RECOVERY_MARK}*{SUFFIX}"
+    for path in sorted(draft_path.parent.glob(pattern)):
+        try:
+            if DraftFile.open(path)[1] == plan:
+                return path
+        except DrafterError:
+            continue
+    return None
