@@ -362,3 +362,25 @@ def test_folder_import_in_the_app_names_each_bad_file(home: Path, tmp_path: Path
             assert "新增 2 份" in text and "坏一.docx 导入失败" in text and "坏二.docx 导入失败" in text
 
     asyncio.run(run())
+
+
+def test_leave_dialog_snapshot(home: Path, snap_compare) -> None:
+    """The question on leaving with unsaved text, after another program changed the draft."""
+    from tests.test_tui_snapshots import snap, steady
+    from tests.test_tui_support import open_new_draft
+
+    async def steps(pilot) -> None:
+        app = pilot.app
+        await open_new_draft(app, pilot)
+        screen = app.screen
+        path = screen.draft_file.path
+        path.write_text(path.read_text(encoding="utf-8").replace("加强", "增强", 1),
+                        encoding="utf-8")
+        screen.query_one("#editor", TextArea).focus()
+        await pilot.press("home", *"我的修改")  # type at the start of the first item
+        await settle(app, pilot)
+        await pilot.press("escape")  # Esc: leave; the save was refused, so it asks
+        await pilot.pause()
+        steady(pilot)
+
+    assert snap(snap_compare, steps)

@@ -44,6 +44,7 @@ class DraftSession:
         """The file changed or went away under us: saves stop until the writer decides."""
         self.refused = ""
         """Why the last save did not happen (one Chinese sentence; '' when saving works)."""
+        self._why = ""
         self.journal_problem = ""
         """Why the journal stopped (full disk …); '' while it works."""
         self._lock = threading.Lock()
@@ -117,7 +118,7 @@ class DraftSession:
         """
         with self._lock:
             if self.conflict:
-                self._keep(plan, self.refused)
+                self._keep(plan, self._why)
                 return False
             try:
                 self.draft.save(plan)
@@ -139,6 +140,7 @@ class DraftSession:
 
     def _keep(self, plan: Plan, why: str) -> None:
         """Put ``plan`` in the recovery file; :attr:`refused` says why and where."""
+        self._why = why
         try:
             kept = self.draft.save_recovery(plan)
         except DrafterError as exc:
