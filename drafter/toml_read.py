@@ -76,3 +76,14 @@ def parse(text: str, where: str, error: type[DrafterError] = InputError) -> dict
         raise error(f"{where} 不是有效的 TOML：{exc}。") from exc
     except RecursionError as exc:  # the scan above makes this unreachable; kept as a fence
         raise error(f"{where} 的嵌套过深，不是 drafter 能读的文件。") from exc
+
+
+def loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads`` with the nesting limit: too deep raises ``tomllib.TOMLDecodeError``,
+    so a loader's own handling of bad TOML covers it (rules, profiles, skeletons, keys)."""
+    if nesting_depth(text) > MAX_DEPTH:
+        raise tomllib.TOMLDecodeError(f"数组或表格嵌套超过 {MAX_DEPTH} 层")
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("嵌套过深") from None

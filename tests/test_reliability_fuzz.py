@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import docx
@@ -24,7 +25,7 @@ from drafter.library import store
 from tests.reliability_support import docx_bytes
 
 BUDGET = settings(
-    derandomize=True, max_examples=60, deadline=3000, database=None,
+    derandomize=True, max_examples=60, deadline=timedelta(seconds=20), database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 

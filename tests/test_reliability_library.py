@@ -191,3 +191,25 @@ def test_library_error_is_a_library_error():
     """The loader raises the library's own error for every refused file."""
     with pytest.raises(LibraryError):
         store.loads(DEEP)
+
+
+def test_deep_rule_file_is_one_sentence(capsys, home, tmp_path):
+    """A colleague's rule file of nested arrays: `check --rules` names it, no RecursionError."""
+    rules = tmp_path / "规则"
+    rules.mkdir()
+    (rules / "同事.toml").write_text("rule = " + "[" * 600 + "]" * 600, encoding="utf-8")
+    code, _, err = run(capsys, ["check", "涪陵 2022", "--year", "2023", "--rules", str(rules)])
+    assert_one_sentence(code, err, "同事.toml")
+    assert "嵌套" in err
+
+
+def test_deep_keys_file_does_not_stop_the_app(home):
+    """A keys.toml of nested tables: the defaults are used and the file is named."""
+    from drafter.errors import DrafterError
+    from drafter.tui.keys import load_keymap
+
+    config = home / "config"
+    config.mkdir(parents=True)
+    (config / "keys.toml").write_text("a = " + "{b = " * 400 + "1" + "}" * 400, encoding="utf-8")
+    with pytest.raises(DrafterError, match="keys"):
+        load_keymap()
