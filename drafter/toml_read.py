@@ -17,53 +17,28 @@ from drafter.errors import DrafterError, InputError
 MAX_DEPTH = 16
 """Deepest nesting of arrays and inline tables accepted (plans need three)."""
 
-_TOKEN = re.compile(r'"""|\'\'\'|["\'#\[\]{}]')
-_BASIC_END = re.compile(r'\\.|"|\n', re.S)
-_MULTI_BASIC_END = re.compile(r'\\.|"""', re.S)
+# Strings and comments, in the order TOML reads them; what is left holds only real brackets.
+_NOT_STRUCTURE = re.compile(
+    r'"""(?:[^\\]|\\[\s\S])*?"""'
+    r"|'''[\s\S]*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*"
+)
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
-def nesting_depth(text: str, stop_at: int = MAX_DEPTH) -> int:
-    """The deepest ``[``/``{`` nesting outside strings and comments (scan stops past ``stop_at``)."""
+def nesting_depth(text: str) -> int:
+    """The deepest ``[``/``{`` nesting outside strings and comments (one pass each of two
+    regular expressions; the loop only sees the brackets)."""
     depth = deepest = 0
-    pos = 0
-    n = len(text)
-    while pos < n:
-        m = _TOKEN.search(text, pos)
-        if m is None:
-            break
-        token, pos = m.group(), m.end()
-        if token in "[{":
+    for bracket in _BRACKETS.findall(_NOT_STRUCTURE.sub("", text)):
+        if bracket in "[{":
             depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > stop_at:
-                    break
-        elif token in "]}":
-            depth = max(0, depth - 1)
-        elif token == "#":
-            end = text.find("\n", pos)
-            pos = n if end < 0 else end + 1
-        elif token == "'''":
-            end = text.find("'''", pos)
-            pos = n if end < 0 else end + 3
-        elif token == "'":
-            end = min((i for i in (text.find("'", pos), text.find("\n", pos)) if i >= 0),
-                      default=n)
-            pos = end + 1
+            deepest = max(deepest, depth)
         else:
-            pos = _skip_basic(text, pos, _MULTI_BASIC_END if token == '"""' else _BASIC_END)
+            depth = max(0, depth - 1)
     return deepest
-
-
-def _skip_basic(text: str, pos: int, end: re.Pattern[str]) -> int:
-    """The position after a basic string starting at ``pos`` (escapes skipped)."""
-    while True:
-        m = end.search(text, pos)
-        if m is None:
-            return len(text)
-        pos = m.end()
-        if not m.group().startswith("\\"):
-            return pos
 
 
 def parse(text: str, where: str, error: type[DrafterError] = InputError) -> dict[str, Any]:

@@ -33,7 +33,7 @@ class Limits:
     """Files inside the package."""
     total_bytes: int = 256 * 1024 * 1024
     """All members together, unpacked (images included)."""
-    xml_bytes: int = 48 * 1024 * 1024
+    xml_bytes: int = 32 * 1024 * 1024
     """All XML members together, unpacked (a long plan's document.xml is a few MB)."""
 
 

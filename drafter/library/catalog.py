@@ -19,7 +19,7 @@ from drafter.model import Plan
 #: The lock file in the user's library folder: imports take turns choosing ids and writing.
 LOCK_FILE = ".drafter-lock"
 SUPPORTED = (".txt", ".text", ".docx", ".html", ".htm", ".shtml")
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3  # 3: summaries are read with control characters stripped
 
 
 @dataclass(frozen=True)
