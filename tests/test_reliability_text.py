@@ -109,3 +109,17 @@ def test_every_seed_item_survives_the_editor_round_trip(seed_plans):
                 assert (heading + body).replace("\n", "") == (item.heading + item.body).replace("\n", "")
                 assert body.count("\n") == item.body.count("\n"), item.id
                 assert [s.text for s in subs] == [s.text for s in item.subitems]
+
+
+def test_terminal_controls_in_a_text_file_are_not_printed(capsys, tmp_path):
+    """`parse` and `diff` of .txt files: C1 CSI, ESC, BEL and bidi overrides never reach stdout."""
+    hostile = "\x1b[2J\x07\x9b31m\u202e"
+    path = tmp_path / "外来.txt"
+    path.write_text(TRADITIONAL.replace("加強政治建設", hostile + "加強政治建設"), encoding="utf-8")
+    other = tmp_path / "底稿.txt"
+    other.write_text(TRADITIONAL, encoding="utf-8")
+    for argv in (["parse", str(path)], ["diff", str(other), str(path)]):
+        code, out, err = run(capsys, argv)
+        assert code == 0, err
+        assert not set("\x1b\x07\x9b\u202e") & set(out)
+        assert "加強政治建設" in out
