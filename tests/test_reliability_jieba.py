@@ -105,24 +105,33 @@ _WHY_NOT = _why_not_as_nobody()
 
 
 @pytest.mark.skipif(bool(_WHY_NOT), reason=f"non-root run impossible here: {_WHY_NOT}")
-def test_second_user_gets_no_traceback(seed_paths, tmp_path):
+def test_second_user_gets_no_traceback(seed_paths):
     """A second (non-root) user runs diff after root left a 0600 jieba.cache in the shared temp
     folder: no traceback, and that user's cache goes to that user's folder."""
-    home = tmp_path / "nobody-home"
-    home.mkdir()
-    os.chown(home, *_nobody_ids())
-    env = _diff_env(tmp_path, home)
-    shared = Path(env["TMPDIR"])
-    shared.chmod(0o1777)
-    (shared / "jieba.cache").write_bytes(b"root's cache")
-    (shared / "jieba.cache").chmod(0o600)
-    tmp_path.chmod(0o755)
-    a, b = _plans(seed_paths, tmp_path)
-    done = subprocess.run([*_nobody_command(), sys.executable, "-m", "drafter", "diff",
-                           str(a), str(b)], capture_output=True, text=True, timeout=300, env=env)
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
-    assert (home / "cache" / "jieba" / "jieba.cache").is_file()
+    import tempfile
+
+    # pytest's tmp_path sits in a folder only root may enter; this one the user can reach.
+    base = Path(tempfile.mkdtemp(prefix="drafter-nobody-"))
+    try:
+        base.chmod(0o755)
+        home = base / "nobody-home"
+        home.mkdir()
+        os.chown(home, *_nobody_ids())
+        env = _diff_env(base, home)
+        shared = Path(env["TMPDIR"])
+        shared.chmod(0o1777)
+        (shared / "jieba.cache").write_bytes(b"root's cache")
+        (shared / "jieba.cache").chmod(0o600)
+        a, b = _plans(seed_paths, base)
+        done = subprocess.run([*_nobody_command(), sys.executable, "-m", "drafter", "diff",
+                               str(a), str(b)], capture_output=True, text=True, timeout=300,
+                              env=env)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        assert (home / "cache" / "jieba" / "jieba.cache").is_file()
+        assert (shared / "jieba.cache").read_bytes() == b"root's cache"
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def _nobody_ids() -> tuple[int, int]:
