@@ -169,3 +169,23 @@ def test_toml_loader_on_deep_nesting(depth, opener):
     text = "format = 1\nid = \"a/1\"\nx = " + opener * depth + "1" + closer * depth + "\n"
     with contextlib.suppress(DrafterError):
         store.loads(text)
+
+
+@BUDGET
+@given(data=st.data())
+def test_journal_replay_on_damaged_journals(tmp_path, seed_plans, data):
+    """A journal damaged anywhere (a crash mid-write, a bad disk) replays to a plan or to
+    nothing, never an exception."""
+    from drafter.draft.journal import Journal, replay
+
+    journal = Journal(tmp_path / "草稿.toml")
+    plan = seed_plans[1].with_ids()
+    journal.start(plan, "0" * 64, clean=True)
+    journal.text((0, 0), "第一处修改。")
+    journal.text((9, 9), "不存在的条目。")
+    journal.text((), "开头段落。")
+    journal.flush()
+    journal.close_fd()
+    journal.path.write_bytes(data.draw(damaged(journal.path.read_bytes())))
+    found = replay(journal.path)
+    assert found is None or found.plan.sections
