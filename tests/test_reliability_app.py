@@ -72,6 +72,9 @@ def test_two_instances_on_one_draft(draft_path: Path) -> None:
             await pa.press("ctrl+q")  # ctrl+q: quit
             await pa.pause()
             assert isinstance(a.screen, LeaveDialog), "quit must ask about the unsaved text"
+            await pa.press("ctrl+q")  # ctrl+q again: still one question
+            await pa.pause()
+            assert sum(isinstance(s, LeaveDialog) for s in a.screen_stack) == 1
             await pa.click("#new")  # 另存为新草稿
             await pa.pause()
             assert not a.is_running

@@ -128,6 +128,8 @@ class ComposeSaving(ComposeState):
         saved, first ask the writer what to do with it."""
         from drafter.tui.screens.leave import LeaveDialog
 
+        if isinstance(self.app.screen, LeaveDialog):
+            return  # already asking (ctrl+q pressed again)
         self.save_now()
         if not self.pending_save:
             then()
