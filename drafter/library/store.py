@@ -51,6 +51,8 @@ def dumps(plan: Plan) -> str:
     doc["item_style"] = plan.item_style
     if plan.base:
         doc["base"] = plan.base
+    if plan.partial:
+        doc["partial"] = True
     doc["preamble"] = _array(plan.preamble)
     if plan.closing:
         doc["closing"] = _array(plan.closing)
@@ -142,6 +144,13 @@ def _str(table: dict[str, Any], key: str, where: str, default: str = "") -> str:
     return strip_controls(value)
 
 
+def _bool(table: dict[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{where}的“{key}”应为 true 或 false")
+    return value
+
+
 def _strs(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = table.get(key, ())
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
@@ -157,7 +166,7 @@ def _tables(table: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]
 
 
 _META_TEXT = ("title", "issuer", "region", "level", "doc_number", "date", "addressees",
-              "signature", "notes")
+              "signature", "notes", "copies_to", "printer", "print_date")
 
 
 def _meta(data: dict[str, Any]) -> Meta:
@@ -230,6 +239,7 @@ def from_dict(data: dict[str, Any]) -> Plan:
                          for k, v in source.items() if k in ("file", "format", "encoding", "sha256")}),
         warnings=warnings,
         base=_str(data, "base", "文件"),
+        partial=_bool(data, "partial", "文件"),
     )
 
 
