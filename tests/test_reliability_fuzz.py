@@ -189,3 +189,31 @@ def test_journal_replay_on_damaged_journals(tmp_path, seed_plans, data):
     journal.path.write_bytes(data.draw(damaged(journal.path.read_bytes())))
     found = replay(journal.path)
     assert found is None or found.plan.sections
+
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+@BUDGET
+@given(data=st.data(), name=st.sampled_from(["pdf_from_text_004.pdf", "pdf_two_columns_002.pdf"]))
+def test_pdf_reader_damaged(tmp_path, data, name):
+    """Real PDFs, cut, flipped and spliced."""
+    _read(tmp_path, "plan.pdf", data.draw(damaged((REAL / name).read_bytes())))
+
+
+@BUDGET
+@given(data=st.data(), name=st.sampled_from(["ofd_002.ofd", "ofd_two_columns_003.ofd"]))
+def test_ofd_reader_damaged(tmp_path, data, name):
+    """Real OFD packages, damaged as zip bytes."""
+    _read(tmp_path, "plan.ofd", data.draw(damaged((REAL / name).read_bytes())))
+
+
+@BUDGET
+@given(data=st.data())
+def test_ofd_reader_damaged_xml(tmp_path, data):
+    """A valid OFD package whose page XML is damaged."""
+    original = (REAL / "ofd_002.ofd").read_bytes()
+    names = [n for n in zipfile.ZipFile(io.BytesIO(original)).namelist() if n.endswith(".xml")]
+    member = data.draw(st.sampled_from(sorted(names)))
+    xml = zipfile.ZipFile(io.BytesIO(original)).read(member)
+    _read(tmp_path, "plan.ofd", docx_bytes(original, {member: data.draw(damaged(xml))}))
