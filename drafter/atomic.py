@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from drafter.errors import ExistsError, WriteError
@@ -23,18 +24,29 @@ def _process_umask() -> int:
 _UMASK = _process_umask()
 
 
-def write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new, never half."""
-    _write(Path(path), data, overwrite)
+Guard = Callable[[], None]
+"""Called just before the rename; raises to leave the target untouched (the temp file goes)."""
 
 
-def write_bytes_stamped(path: Path, data: bytes) -> os.stat_result:
+def write_bytes(
+    path: Path, data: bytes, *, overwrite: bool = True, guard: Guard | None = None
+) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
+
+    With ``overwrite=False`` an existing file is never replaced, even one created by another
+    process during the write (the new file is linked into place, which fails if the name is
+    taken).
+    """
+    _write(Path(path), data, overwrite, guard)
+
+
+def write_bytes_stamped(path: Path, data: bytes, *, guard: Guard | None = None) -> os.stat_result:
     """Like :func:`write_bytes`, returning the stat of the file written, taken from the temp
     file before the rename: a later write by someone else cannot be mistaken for this one."""
-    return _write(Path(path), data, True)
+    return _write(Path(path), data, True, guard)
 
 
-def _write(path: Path, data: bytes, overwrite: bool) -> os.stat_result:
+def _write(path: Path, data: bytes, overwrite: bool, guard: Guard | None = None) -> os.stat_result:
     """The atomic write itself; returns the temp file's stat as fsynced, just before the rename."""
     if not overwrite and path.exists():
         raise ExistsError(f"文件已存在：{path}，没有覆盖。")
@@ -56,13 +68,37 @@ def _write(path: Path, data: bytes, overwrite: bool) -> os.stat_result:
             fh.flush()
             os.fsync(fh.fileno())
             stat = os.fstat(fh.fileno())
-        os.replace(tmp, path)
+        if guard is not None:
+            guard()
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _place_new(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise WriteError(f"无法写入 {path}：{_reason(exc)}。") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     _fsync_dir(folder)
     return stat
+
+
+def _place_new(tmp: str, path: Path) -> None:
+    """Move ``tmp`` to the free name ``path``; ExistsError if someone took the name meanwhile."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise ExistsError(f"文件已存在：{path}，没有覆盖。") from None
+    except OSError:
+        # No hard links here (some network and FAT drives): check, then rename.
+        if path.exists():
+            raise ExistsError(f"文件已存在：{path}，没有覆盖。") from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
 
 
 def _mode_for(path: Path) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -69,3 +70,28 @@ def user_library() -> Path:
 def drafts_dir() -> Path:
     """Where drafts are autosaved unless a workspace is chosen."""
     return user_data_dir() / "drafts"
+
+
+# Characters no file name may hold on some platform: separators, Windows' reserved set, every
+# control character (NUL ends a C path), and whitespace (names stay easy to type in a shell).
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
+             *(f"LPT{n}" for n in range(10))}
+#: Bytes a file name may take (most file systems allow 255; room is left for suffixes).
+NAME_BYTES = 180
+
+
+def safe_name(value: str, fallback: str = "_") -> str:
+    """``value`` as one file or folder name: the only way a plan's words become a path.
+
+    Keeps Chinese; replaces separators, reserved and control characters with ``_``; drops
+    leading dots (no hidden files, no ``..``); avoids Windows device names; cuts to
+    :data:`NAME_BYTES` bytes of UTF-8 without splitting a character.
+    """
+    name = _UNSAFE_NAME.sub("_", value).strip("._ ")
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    encoded = name.encode("utf-8")
+    if len(encoded) > NAME_BYTES:
+        name = encoded[:NAME_BYTES].decode("utf-8", errors="ignore").rstrip("._ ")
+    return name or fallback

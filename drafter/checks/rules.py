@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from drafter import toml_read
 from drafter.errors import DrafterError
 from drafter.paths import templates_dir, user_config_dir
 
@@ -149,7 +150,7 @@ def _fingerprint(folders: list[Path]) -> tuple[tuple[str, float], ...]:
 def _read_file(path: Path) -> Iterator[tuple[str, Rule | None]]:
     """(id, rule) for each rule of one file; None for a rule switched off."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = toml_read.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise DrafterError(f"无法读取规则文件 {path.name}：{exc}。") from exc
     except tomllib.TOMLDecodeError as exc:

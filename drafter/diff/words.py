@@ -7,7 +7,6 @@ a jumble of digits. Full-width and ASCII punctuation count as the same character
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
@@ -90,14 +89,11 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-@lru_cache(maxsize=1)
 def _jieba():  # type: ignore[no-untyped-def]
-    """jieba, loaded once and quietly (its dictionary takes a moment the first time)."""
-    import jieba
+    """The one shared tokenizer (domain words, cache in the user's cache folder)."""
+    from drafter.match.tokenize import tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return tokenizer()
 
 
 def tokens(text: str) -> list[str]:

@@ -3,7 +3,6 @@ draft, else a visible documents folder (never the hidden data folder)."""
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from drafter.errors import InputError, WriteError
 from drafter.model import Plan
 
 RECENT = "recent.toml"
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 def recent_path() -> Path:
@@ -54,7 +52,7 @@ def _stem(plan: Plan, draft_path: Path | None) -> str:
         return Path(plan.meta.export_path).stem
     # The draft file's name is unique: two drafts of one title never share an export name.
     name = (draft_path.stem if draft_path else "") or plan.meta.title or "草稿"
-    return _UNSAFE.sub("_", name).strip("._") or "草稿"
+    return paths.safe_name(name, fallback="草稿")
 
 
 def export_default(plan: Plan, draft_path: Path | None, suffix: str = ".docx") -> Path:

@@ -16,7 +16,9 @@ from drafter.numbering import item_label, section_label
 Pos = tuple[int, int]
 
 _ARABIC_LABEL = re.compile(r"^\d+[.．、]?$")
-_SUBITEM = re.compile(r"^\s*(\d+[.．、]|[（(]\d+[)）])\s*(.*)$")
+# 1. 2、 （3）: a number with its mark, not a figure such as 3.5万 or 1.2倍.
+_SUBITEM = re.compile(r"^\s*(\d+(?:[.．](?![\d.．])|、)|[（(]\d+[)）])\s*(.*)$")
+_SENTENCE_END = "。！？"
 _META_FIELDS = {f for f in Meta.__dataclass_fields__}
 
 
@@ -68,7 +70,9 @@ def parse_item_text(text: str) -> tuple[str, str, tuple[SubItem, ...]]:
     """Heading, body and sub-items from editor text (the inverse of :func:`item_text`).
 
     With several lines the first is the heading; with one line the heading is the first
-    sentence up to 。. Lines starting with 1. or （1） are sub-items.
+    sentence up to 。. Lines starting with 1. or （1） are sub-items (not 3.5万…). Paragraphs
+    stay paragraphs: lines of the body are kept apart by line breaks, as the parser keeps
+    them, and a heading without a full stop stays on a line of its own.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     subitems: list[SubItem] = []
@@ -79,11 +83,13 @@ def parse_item_text(text: str) -> tuple[str, str, tuple[SubItem, ...]]:
             subitems.append(SubItem(label=match.group(1), text=match.group(2)))
         elif subitems:
             last = subitems[-1]
-            subitems[-1] = replace(last, text=last.text + line)
+            subitems[-1] = replace(last, text=f"{last.text}\n{line}")
         else:
             plain.append(line)
     if len(plain) > 1:
-        heading, body = plain[0], "".join(plain[1:])
+        heading, body = plain[0], "\n".join(plain[1:])
+        if not heading.endswith(tuple(_SENTENCE_END)):
+            body = "\n" + body
     elif plain:
         head, stop, rest = plain[0].partition("。")
         heading, body = (head + stop, rest) if stop else ("", plain[0])

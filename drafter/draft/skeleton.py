@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import toml_read
 from drafter.draft.create import check_year
 from drafter.draft.edit import parse_item_text, renumber
 from drafter.errors import InputError
@@ -55,7 +56,7 @@ def load_skeleton(name: str | Path) -> Skeleton:
     """A skeleton by name (``district``) or path; a Chinese error when it is unusable."""
     path = Path(name) if Path(name).suffix == ".toml" else skeletons_dir() / f"{name}.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = toml_read.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise InputError(f"找不到草稿骨架 {path.name}。") from exc
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

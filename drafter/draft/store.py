@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from drafter.atomic import write_bytes_stamped
 from drafter.errors import DrafterError, InputError
+from drafter.files import read_regular_stat
 from drafter.model import Plan
-from drafter.paths import drafts_dir
+from drafter.paths import drafts_dir, safe_name
 
 SUFFIX = ".toml"
+RECOVERY_MARK = "-恢复"
+"""Recovery files are named ``<draft>-恢复.toml`` (``-恢复-2`` … when taken)."""
+#: A draft file larger than this is not a draft.
+MAX_DRAFT_BYTES = 16 * 1024 * 1024
 
 
 class DraftConflict(DrafterError):
@@ -50,6 +55,10 @@ class DraftSummary:
     """The library id of the plan it was started from ('' for a skeleton)."""
     mtime_ns: int
     """Last modification, for sorting newest first."""
+    damaged: str = ""
+    """Why the file cannot be opened (one Chinese sentence); '' for a readable draft."""
+    recovery: bool = False
+    """A recovery file: text kept after a save was refused or after a crash."""
 
 
 class DraftFile:
@@ -61,6 +70,8 @@ class DraftFile:
     def __init__(self, path: Path, stamp: Stamp | None = None) -> None:
         self.path = Path(path)
         self.stamp = stamp
+        self.recovery_path: Path | None = None
+        """Where :meth:`save_recovery` keeps text this handle could not save."""
 
     @classmethod
     def create(cls, plan: Plan, folder: Path | None = None) -> DraftFile:
@@ -85,8 +96,8 @@ class DraftFile:
     def _disk_state(self) -> str:
         """``same``, ``changed`` or ``deleted``, compared with the stamp of the last read/write.
 
-        Same time and size count as unchanged; otherwise the bytes decide (a touch is not a
-        change).
+        A different size is a change; otherwise the bytes decide, even when the time agrees
+        (``cp -p`` and ``rsync -t`` keep the time of a different file; a touch is no change).
         """
         try:
             stat = self.path.stat()
@@ -97,10 +108,8 @@ class DraftFile:
         stamp = self.stamp
         if stamp is None:
             return "changed"
-        if stat.st_size != stamp.size:
+        if stat.st_size != stamp.size or not S_ISREG(stat.st_mode):
             return "changed"
-        if stat.st_mtime_ns == stamp.mtime_ns:
-            return "same"
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
@@ -125,8 +134,41 @@ class DraftFile:
             )
         data = _dumps(plan).encode("utf-8")
         # The stamp comes from the temp file before its rename: a write by someone else
-        # right after ours changes time or bytes and is noticed at the next save.
-        self.stamp = _stamp(write_bytes_stamped(self.path, data), data)
+        # right after ours changes time or bytes and is noticed at the next save. The guard
+        # looks once more just before the rename, after the slow part of the write.
+        guard = None if force else self._refuse_if_changed
+        self.stamp = _stamp(write_bytes_stamped(self.path, data, guard=guard), data)
+
+    def _refuse_if_changed(self) -> None:
+        """Raise the conflict :meth:`save` would raise if the file changed meanwhile."""
+        if self._disk_state() != "same":
+            raise DraftConflict(
+                f"草稿 {self.path.name} 刚被其他程序修改，为免覆盖未自动保存；"
+                "请重新打开草稿或另存为新草稿。"
+            )
+
+    def save_recovery(self, plan: Plan) -> Path:
+        """Keep ``plan`` in a recovery file beside the draft (after a refused save); its path.
+
+        The same draft handle always writes the same recovery file (the newest text wins);
+        it is an ordinary draft file, listed in 我的草稿 and opened like any other.
+        """
+        if self.recovery_path is None:
+            self.recovery_path = _free_path(self.path.parent, f"{self.path.stem}-恢复")
+        data = _dumps(plan).encode("utf-8")
+        try:
+            write_bytes_stamped(self.recovery_path, data)
+        except DrafterError:
+            # Beside the draft failed too (full disk, read-only folder): the user data folder.
+            fallback = _free_path(drafts_dir(), f"{self.path.stem}-恢复")
+            write_bytes_stamped(fallback, data)
+            self.recovery_path = fallback
+        return self.recovery_path
+
+    @property
+    def sha256(self) -> str:
+        """Hash of the file as last read or written ('' before that)."""
+        return self.stamp.sha256 if self.stamp else ""
 
     def reload(self) -> Plan:
         """Read the file again (after a conflict), accepting what is on disk now."""
@@ -142,11 +184,19 @@ def list_drafts(folder: Path | None = None) -> list[DraftSummary]:
     out = []
     for path in folder.glob(f"*{SUFFIX}"):
         try:
+            mtime = path.stat().st_mtime_ns
+        except OSError:
+            continue  # gone since the listing
+        recovery = path.stem.endswith(RECOVERY_MARK) or f"{RECOVERY_MARK}-" in path.stem
+        try:
             plan = _loads(_read(path), path)
-        except DrafterError:
-            continue  # an unreadable file is not offered; opening it names the problem
+        except DrafterError as exc:
+            # Listed, not hidden: the writer sees the file is there and why it cannot open.
+            out.append(DraftSummary(path=path, title=path.stem, year=None, base="",
+                                    mtime_ns=mtime, damaged=exc.message, recovery=recovery))
+            continue
         out.append(DraftSummary(path=path, title=plan.meta.title, year=plan.meta.year,
-                                base=plan.base, mtime_ns=path.stat().st_mtime_ns))
+                                base=plan.base, mtime_ns=mtime, recovery=recovery))
     return sorted(out, key=lambda d: d.mtime_ns, reverse=True)
 
 
@@ -159,15 +209,9 @@ def _read_stamped(path: Path) -> tuple[bytes, Stamp]:
     """The bytes of a draft file and their stamp, both from one open file (stat before read,
     so a write during the read shows as a change later), or a Chinese error."""
     try:
-        with path.open("rb") as fh:
-            stat = os.fstat(fh.fileno())
-            data = fh.read()
-    except FileNotFoundError as exc:
-        raise InputError(f"找不到草稿文件 {path}。") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} 是文件夹，不是草稿文件。") from exc
-    except OSError as exc:
-        raise InputError(f"无法读取草稿文件 {path}：{exc.strerror}。") from exc
+        data, stat = read_regular_stat(path, MAX_DRAFT_BYTES)
+    except InputError as exc:
+        raise InputError(f"草稿：{exc.message}") from exc
     return data, _stamp(stat, data)
 
 
@@ -202,8 +246,7 @@ def _stamp(stat: os.stat_result, data: bytes) -> Stamp:
 def _slug(plan: Plan) -> str:
     """A file name stem from the draft's issuer and year."""
     who = plan.meta.issuer or plan.meta.region or "草稿"
-    stem = f"{who}-{plan.meta.year or '未定'}"
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", stem)
+    return safe_name(f"{who}-{plan.meta.year or '未定'}", fallback="草稿")
 
 
 def _free_path(folder: Path, stem: str) -> Path:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter import paths
+from drafter import paths, toml_read
 from drafter.errors import DrafterError
 
 DEFAULT_PROFILE = "gbt9704"
@@ -276,9 +276,8 @@ def _find(name: str) -> Path:
 def _read(path: Path) -> dict[str, Any]:
     """Parse one profile file."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
+        return toml_read.loads(path.read_bytes().decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise DrafterError(f"样式文件 {path.name} 格式有误：{exc}。") from exc
     except OSError as exc:
         raise DrafterError(f"无法读取样式文件 {path}：{exc.strerror}。") from exc

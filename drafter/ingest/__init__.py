@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 from drafter.errors import InputError
+from drafter.files import check_regular
 from drafter.ingest import docx as docx_reader
 from drafter.ingest import html as html_reader
 from drafter.ingest import ofd as ofd_reader
@@ -18,6 +19,7 @@ from drafter.ingest import pdf as pdf_reader
 from drafter.ingest import text as text_reader
 from drafter.ingest.clean import clean_lines
 from drafter.ingest.raw import RawText
+from drafter.ingest.safezip import READ_ERRORS
 from drafter.ingest.simplify import parse_as_written
 from drafter.model import Plan, Source
 
@@ -37,6 +39,7 @@ def read_raw(path: Path | str) -> RawText:
     if path.is_dir():
         raise InputError(f"{path} 是文件夹，不是文件。")
     try:
+        check_regular(path, path.stat())  # a FIFO or device would block the read below
         size = path.stat().st_size
         with path.open("rb") as fh:
             head = fh.read(4096)
@@ -56,6 +59,9 @@ def read_raw(path: Path | str) -> RawText:
                 return reader.read(path)
             except OSError as exc:
                 raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
+            except READ_ERRORS as exc:
+                # The reader's edge: whatever a malformed file makes a reader trip on.
+                raise InputError(f"{path} 的内容已损坏，无法读取（{_kind(reader)}）。") from exc
     raise InputError(f"{path} 的格式无法识别。")
 
 
@@ -76,3 +82,8 @@ def read_plan(path: Path | str) -> Plan:
     digest = hashlib.sha256("\n".join(cleaned.lines).encode("utf-8")).hexdigest()
     source = Source(file=path.name, format=raw.format, encoding=raw.encoding, sha256=digest)
     return replace(plan, source=source, warnings=(*cleaned.warnings, *plan.warnings))
+
+
+def _kind(reader: ModuleType) -> str:
+    """The format a reader reads, for messages."""
+    return reader.__name__.rsplit(".", 1)[-1]

@@ -39,7 +39,10 @@ class Cleaning:
 
 Step = Callable[[Cleaning], Cleaning]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
+# C0 and C1 controls (U+009B is a one-character CSI to a terminal), zero-width characters and
+# the bidirectional overrides.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ufeff]")
 
 
 def remove_control_chars(c: Cleaning) -> Cleaning:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from drafter.errors import InputError
 from drafter.ingest.raw import RawText
+from drafter.ingest.safezip import READ_ERRORS, open_package, xml_int
 from drafter.numbering import int_to_cn
 
 SUFFIXES = (".docx", ".docm")
@@ -34,13 +35,19 @@ def read(path: Path) -> RawText:
     import docx  # python-docx; imported here so text-only use stays light
     from docx.opc.exceptions import PackageNotFoundError
 
+    # Bounds first: python-docx unpacks and parses every part without limits of its own.
+    open_package(path, "Word 文档").close()
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except SyntaxError as exc:  # lxml's XMLSyntaxError: broken XML or entity tricks
+        raise InputError(f"{path} 中的 XML 已损坏（{_where(exc)}），无法读取。") from exc
+    except PackageNotFoundError as exc:
+        raise InputError(f"{path} 不是有效的 Word 文档（.docx 文件已损坏或只是改了扩展名）。") from exc
+    except READ_ERRORS as exc:
         raise InputError(f"{path} 不是有效的 Word 文档（.docx 文件已损坏或只是改了扩展名）。") from exc
     except OSError as exc:
         raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
-    counter = _Numbering(document)
+    counter = _Numbering(document, path)
     lines: list[str] = []
     _read_blocks(document.element.body, counter, lines)
     return RawText(lines=tuple(lines), format="docx", encoding=None)
@@ -108,10 +115,11 @@ def _inside_deletion(node) -> bool:  # type: ignore[no-untyped-def]
 class _Numbering:
     """Rebuilds the labels Word draws from numbering.xml (一、 （一） 1. …)."""
 
-    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, document, path: Path) -> None:  # type: ignore[no-untyped-def]
+        self.path = path
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counts: dict[str, list[int]] = {}
-        self.style_numbering = _style_numbering(document)
+        self.style_numbering = _style_numbering(document, path)
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -120,10 +128,11 @@ class _Numbering:
         for an in numbering.findall(f"{_W}abstractNum"):
             levels: dict[int, tuple[str, str, int]] = {}
             for lvl in an.findall(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                ilvl = _level(lvl.get(f"{_W}ilvl"), path)
                 fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
                 text = _val(lvl.find(f"{_W}lvlText")) or ""
-                start = int(_val(lvl.find(f"{_W}start")) or "1")
+                start = xml_int(_val(lvl.find(f"{_W}start")), 1, path, "编号起始值 w:start",
+                                high=9999)
                 levels[ilvl] = (fmt, text, start)
             abstract[an.get(f"{_W}abstractNumId", "")] = levels
         for num in numbering.findall(f"{_W}num"):
@@ -138,7 +147,7 @@ class _Numbering:
         style = _val(ppr.find(f"{_W}pStyle")) if ppr is not None else None
         if numpr is not None:
             num_id = _val(numpr.find(f"{_W}numId")) or ""
-            ilvl = int(_val(numpr.find(f"{_W}ilvl")) or "0")
+            ilvl = _level(_val(numpr.find(f"{_W}ilvl")), self.path)
         elif style in self.style_numbering:
             num_id, ilvl = self.style_numbering[style]
         else:
@@ -157,7 +166,7 @@ class _Numbering:
         return label
 
 
-def _style_numbering(document) -> dict[str, tuple[str, int]]:  # type: ignore[no-untyped-def]
+def _style_numbering(document, path: Path) -> dict[str, tuple[str, int]]:  # type: ignore[no-untyped-def]
     """Numbering that paragraph styles carry (List Number, 标题 1 …), by style id."""
     found: dict[str, tuple[str, int]] = {}
     for style in document.styles.element.findall(f"{_W}style"):
@@ -166,9 +175,19 @@ def _style_numbering(document) -> dict[str, tuple[str, int]]:  # type: ignore[no
         if numpr is not None and numpr.find(f"{_W}numId") is not None:
             found[style.get(f"{_W}styleId", "")] = (
                 _val(numpr.find(f"{_W}numId")) or "",
-                int(_val(numpr.find(f"{_W}ilvl")) or "0"),
+                _level(_val(numpr.find(f"{_W}ilvl")), path),
             )
     return found
+
+
+def _level(value: str | None, path: Path) -> int:
+    """A numbering level ``w:ilvl``: Word has nine (0–8) and reads larger ones as the last."""
+    return xml_int(value, 0, path, "编号级别 w:ilvl", high=8)
+
+
+def _where(exc: SyntaxError) -> str:
+    """Where lxml found the XML broken, in words."""
+    return f"第 {exc.lineno} 行" if exc.lineno else "位置不明"
 
 
 def _val(node) -> str | None:  # type: ignore[no-untyped-def]
@@ -176,7 +195,7 @@ def _val(node) -> str | None:  # type: ignore[no-untyped-def]
 
 
 def _format(n: int, fmt: str) -> str:
-    if fmt.startswith(("chinese", "ideograph", "japaneseCounting", "taiwanese")):
+    if fmt.startswith(("chinese", "ideograph", "japaneseCounting", "taiwanese")) and 0 < n < 10000:
         return int_to_cn(n)
     if fmt == "upperLetter":
         return chr(ord("A") + (n - 1) % 26)

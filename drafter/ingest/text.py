@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -41,14 +42,55 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
-        pass
+        text = None
+    if text is None or _looks_misread(text):
+        big5 = _big5(data)
+        if big5 is not None:
+            return big5
+    if text is not None:
+        return text, "gb18030"
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(f"{where} 的文字编码无法识别，请另存为 UTF-8 文本后再导入。")
     encoding = _WIDEN.get(best.encoding.lower(), best.encoding)
     return data.decode(encoding, errors="replace"), encoding
+
+
+# Big5 bytes read as GB18030 still decode, as rare characters, kana, Greek and box drawing;
+# simplified text read as GB18030 is almost all GB2312 characters.
+_SUSPECT = re.compile("[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u4e00-\u9fff]")
+_MIN_COMMON = 0.85
+
+
+def _looks_misread(text: str) -> bool:
+    """Whether GB18030-decoded text looks like another encoding read wrongly (Big5)."""
+    seen = common = 0
+    for m in _SUSPECT.finditer(text[:20000]):
+        seen += 1
+        char = m.group()
+        if "\u4e00" <= char <= "\u9fff" and _in_gb2312(char):
+            common += 1
+    return seen >= 4 and common < _MIN_COMMON * seen
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _big5(data: bytes) -> tuple[str, str] | None:
+    """The text as traditional-Chinese Big5 (with the Windows and Hong Kong additions)."""
+    for name in ("cp950", "big5hkscs"):
+        try:
+            return data.decode(name), "big5"
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -16,12 +17,13 @@ from drafter.library import store, trash
 from drafter.model import Plan
 from drafter.provenance import output_kind
 
+#: The lock file in the user's library folder: imports take turns choosing ids and writing.
+LOCK_FILE = ".drafter-lock"
 SUPPORTED = (
     ".txt", ".text", ".docx", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps", ".odt",
     ".rtf", ".ofd",
 )
-_CACHE_VERSION = 3
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+_CACHE_VERSION = 4  # 4: summaries are read with control characters stripped
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class Library:
         self.user_dir = user_dir
         self.builtin_dir = builtin_dir
         self._summaries: dict[str, PlanSummary] | None = None
+        self._lock_token: bytes | None = None
         self.problems: list[str] = []
         """Library files that were left out, one Chinese sentence each (unreadable, duplicate id)."""
         self.hidden: set[str] = set()
@@ -308,25 +311,58 @@ class Library:
             except DrafterError as exc:
                 report.outcomes.append(ImportOutcome(path, "failed", reason=exc.message))
                 continue
-            existing = by_sha.get(plan.source.sha256)
-            if existing is not None:
-                report.outcomes.append(ImportOutcome(
-                    path, "skipped", existing.id, reason=f"与资料库中的“{existing.id}”内容相同"
-                ))
-                continue
-            status, plan = self._place(plan)
-            target = self._path_for(plan.id)
-            store.save_plan(plan, target)
-            summary = PlanSummary.of(plan, target, builtin=False)
-            assert self._summaries is not None
-            self._summaries[plan.id] = summary
-            by_sha[plan.source.sha256] = summary
-            report.outcomes.append(ImportOutcome(
-                path, status, plan.id, warnings=len(plan.warnings)
-            ))
+            try:
+                with self._locked() as fresh:
+                    if fresh:
+                        by_sha = {s.sha256: s for s in self.summaries()}
+                    outcome = self._store(path, plan, by_sha)
+            except DrafterError as exc:
+                outcome = ImportOutcome(path, "failed", reason=exc.message)
+            report.outcomes.append(outcome)
         if report.count("added") or report.count("updated"):
             self._remember_imports()
         return report
+
+    def _store(self, path: Path, plan: Plan, by_sha: dict[str, PlanSummary]) -> ImportOutcome:
+        """Choose the id of one parsed plan and write it (under the library lock)."""
+        existing = by_sha.get(plan.source.sha256)
+        if existing is not None:
+            return ImportOutcome(
+                path, "skipped", existing.id, reason=f"与资料库中的“{existing.id}”内容相同")
+        status, plan, read_sha = self._place(plan)
+        target = self._path_for(plan.id)
+        store.save_plan(plan, target, expect_sha256=read_sha, new=read_sha is None)
+        summary = PlanSummary.of(plan, target, builtin=False)
+        assert self._summaries is not None
+        self._summaries[plan.id] = summary
+        by_sha[plan.source.sha256] = summary
+        return ImportOutcome(path, status, plan.id, warnings=len(plan.warnings))
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[bool]:
+        """Hold the library lock; yields True when another process changed the library since
+        this catalogue was read (it has been re-read), so ids are chosen from what is on disk.
+
+        Every import that writes leaves a new token in the lock file; an unchanged token means
+        nobody else wrote.
+        """
+        from drafter.oslock import locked
+
+        with locked(self.user_dir / LOCK_FILE, "资料库") as fd:
+            token = os.pread(fd, 64, 0)
+            fresh = token != self._lock_token or not token
+            if fresh:
+                self.invalidate()
+                self.summaries()
+            wrote = False
+            try:
+                yield fresh
+                wrote = True
+            finally:
+                if wrote:
+                    self._lock_token = os.urandom(16).hex().encode("ascii")
+                    os.pwrite(fd, self._lock_token, 0)
+                    os.ftruncate(fd, len(self._lock_token))
 
     def _remember_imports(self) -> None:
         """Put the imported plans into the start-up cache so the next start is fast."""
@@ -340,22 +376,29 @@ class Library:
             cache[str(summary.path)] = (stat.st_mtime_ns, stat.st_size, summary)
         self._save_cache(cache)
 
-    def _place(self, plan: Plan) -> tuple[str, Plan]:
-        """Choose the plan's id: a revised version of the same file replaces it, else a new id."""
+    def _place(self, plan: Plan) -> tuple[str, Plan, str | None]:
+        """Choose the plan's id: a revised version of the same file replaces it, else a new id.
+
+        Returns the status, the plan under its id, and for an update the hash of the file as
+        read (it is replaced only if still the same); a new id never names an existing file.
+        """
         assert self._summaries is not None
         base = f"{plan.meta.issuer or '未署名'}/{plan.meta.year or '未知年份'}"
         candidate, n = base, 1
-        while candidate in self._summaries:
-            existing = self._summaries[candidate]
+        while candidate in self._summaries or self._path_for(candidate).exists():
+            existing = self._summaries.get(candidate)
             if (
-                not existing.builtin
+                existing is not None
+                and not existing.builtin
+                and existing.path == self._path_for(candidate)
                 and existing.source_file == plan.source.file
-                and _same_document(store.load_plan(existing.path), plan)
             ):
-                return "updated", plan_with_id(plan, candidate)
+                old, read_sha = store.load_plan_hashed(existing.path)
+                if _same_document(old, plan):
+                    return "updated", plan_with_id(plan, candidate), read_sha
             n += 1
             candidate = f"{base}-{n}"
-        return "added", plan_with_id(plan, candidate)
+        return "added", plan_with_id(plan, candidate), None
 
     def _path_for(self, plan_id: str) -> Path:
         issuer, _, year = plan_id.rpartition("/")
@@ -391,4 +434,4 @@ def expand_paths(sources: Iterable[Path | str]) -> Iterator[Path]:
 
 def _safe(name: str) -> str:
     """A file-system-safe folder or file name that keeps Chinese characters."""
-    return _UNSAFE.sub("_", name).strip("._") or "_"
+    return paths.safe_name(name)

@@ -6,17 +6,22 @@ are atomic.
 
 from __future__ import annotations
 
-import tomllib
+import hashlib
 from pathlib import Path
 from typing import Any
 
 import tomlkit
 
-from drafter.atomic import write_text
-from drafter.errors import LibraryError
+from drafter.atomic import write_bytes
+from drafter.controls import strip_controls
+from drafter.errors import ExistsError, InputError, LibraryError
+from drafter.files import read_regular
 from drafter.model import ITEM_STYLES, Item, Meta, Plan, Section, Source, SubItem, Warning
+from drafter.toml_read import parse
 
 FORMAT_VERSION = 1
+#: A plan file larger than this is not a plan (the biggest real ones are about 100 KB).
+MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
 def _text(value: str) -> Any:
@@ -37,7 +42,9 @@ def _array(values: tuple[str, ...]) -> Any:
 def dumps(plan: Plan) -> str:
     """The plan as a human-readable TOML document."""
     doc = tomlkit.document()
-    doc.add(tomlkit.comment(f"{plan.meta.title or '工作要点'}（{plan.meta.issuer or '未署名'}）"))
+    # A comment holds its text raw: a control character there would make the file unreadable.
+    heading = strip_controls(f"{plan.meta.title or '工作要点'}（{plan.meta.issuer or '未署名'}）")
+    doc.add(tomlkit.comment(" ".join(heading.split())))
     doc.add(tomlkit.comment("drafter 资料库文件：可以直接阅读和修改，保存为 UTF-8。"))
     doc["format"] = FORMAT_VERSION
     doc["id"] = plan.id
@@ -132,21 +139,33 @@ def _rounds(plan: Plan) -> Any:
 
 def loads(text: str, where: str = "资料库文件") -> Plan:
     """Parse a plan from TOML text; ``where`` names the file in error messages."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LibraryError(f"{where} 不是有效的 TOML：{exc}。") from exc
+    data = parse(text, where, LibraryError)
+    if not _PLAN_KEYS & data.keys():
+        what = "是空的" if not data else "中没有要点的内容（meta、sections、preamble）"
+        raise LibraryError(f"{where}{what}，不是 drafter 的要点文件。")
+    # A hand-written file may leave the format out; a number drafter does not know is refused.
+    version = data.get("format", FORMAT_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise LibraryError(
+            f"{where} 是格式 {version} 的文件，本版 drafter 只能读取格式 {FORMAT_VERSION}，请升级 drafter。")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise LibraryError(f"{where} 的“format”应为 {FORMAT_VERSION}，现为 {version!r}。")
     try:
         return from_dict(data)
     except (KeyError, TypeError, ValueError) as exc:
         raise LibraryError(f"{where} 的内容有误：{exc}。") from exc
 
 
+#: Keys of which a plan file has at least one.
+_PLAN_KEYS = {"id", "meta", "sections", "preamble", "closing"}
+
+
 def _str(table: dict[str, Any], key: str, where: str, default: str = "") -> str:
+    """A text value; control characters (ESC, BEL …) never reach the model or a terminal."""
     value = table.get(key, default)
     if not isinstance(value, str):
         raise ValueError(f"{where}的“{key}”应为文字")
-    return value
+    return strip_controls(value)
 
 
 def _bool(table: dict[str, Any], key: str, where: str) -> bool:
@@ -160,7 +179,7 @@ def _strs(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = table.get(key, ())
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{where}的“{key}”应为文字列表")
-    return tuple(value)
+    return tuple(strip_controls(v) for v in value)
 
 
 def _tables(table: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
@@ -185,10 +204,7 @@ def _meta(data: dict[str, Any]) -> Meta:
     year = table.get("year")
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         raise ValueError("meta 的“year”应为整数")
-    text = {k: table[k] for k in _META_TEXT if k in table}
-    for key, value in text.items():
-        if not isinstance(value, str):
-            raise ValueError(f"meta 的“{key}”应为文字")
+    text = {k: _str(table, k, "meta ") for k in _META_TEXT if k in table}
     return Meta(year=year, notice=_strs(table, "notice", "meta "), **text)
 
 
@@ -244,7 +260,8 @@ def from_dict(data: dict[str, Any]) -> Plan:
         sections=tuple(_section(t, n) for n, t in enumerate(_tables(data, "sections", "文件"), 1)),
         closing=_strs(data, "closing", "文件"),
         item_style=style,
-        source=Source(**{k: v for k, v in source.items() if k in ("file", "format", "encoding", "sha256")}),
+        source=Source(**{k: strip_controls(v) if isinstance(v, str) else v
+                         for k, v in source.items() if k in ("file", "format", "encoding", "sha256")}),
         warnings=warnings,
         base=_str(data, "base", "文件"),
         partial=_bool(data, "partial", "文件"),
@@ -271,17 +288,60 @@ def _read_rounds(data: dict[str, Any]) -> tuple[Any, ...]:
 def load_plan(path: Path | str) -> Plan:
     """Read a plan (library file or draft) from a TOML file."""
     path = Path(path)
+    return _decode(_read_library_file(path), path)
+
+
+def _read_library_file(path: Path) -> bytes:
+    """The bytes of a library file (a regular file of sensible size) or a LibraryError."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise LibraryError(f"找不到资料库文件：{path}。") from exc
+        return read_regular(path, MAX_FILE_BYTES)
+    except InputError as exc:
+        raise LibraryError(f"资料库文件：{exc.message}") from exc
+
+
+def _decode(data: bytes, path: Path) -> Plan:
+    """The plan in a library file's bytes."""
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise LibraryError(f"资料库文件 {path} 不是 UTF-8 文本。") from exc
-    except OSError as exc:
-        raise LibraryError(f"无法读取资料库文件 {path}：{exc.strerror or exc}。") from exc
     return loads(text, where=f"资料库文件 {path}")
 
 
-def save_plan(plan: Plan, path: Path | str) -> None:
-    """Write a plan atomically."""
-    write_text(Path(path), dumps(plan))
+def load_plan_hashed(path: Path | str) -> tuple[Plan, str]:
+    """A plan file and the SHA-256 of its bytes as read."""
+    path = Path(path)
+    data = _read_library_file(path)
+    return _decode(data, path), hashlib.sha256(data).hexdigest()
+
+
+def save_plan(
+    plan: Plan, path: Path | str, *, expect_sha256: str | None = None, new: bool = False
+) -> None:
+    """Write a plan atomically.
+
+    ``new``: the file must not exist (not even one created by someone else during the write).
+    ``expect_sha256``: the file is replaced only while its bytes still have that hash (what
+    the caller read).
+    """
+    path = Path(path)
+    data = dumps(plan).encode("utf-8")
+    if new:
+        try:
+            write_bytes(path, data, overwrite=False)
+        except ExistsError as exc:
+            raise LibraryError(f"资料库文件 {path} 刚被别人写入，没有覆盖；请重新导入。") from exc
+        return
+    if expect_sha256 is None:
+        write_bytes(path, data)
+        return
+
+    def unchanged() -> None:
+        try:
+            current = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            current = ""
+        if current != expect_sha256:
+            raise LibraryError(f"资料库文件 {path} 在导入期间被修改，没有覆盖；请重新导入。")
+
+    write_bytes(path, data, guard=unchanged)

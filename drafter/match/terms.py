@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter import toml_read
 from drafter.errors import InputError
 from drafter.match.tokenize import BREAK, cut, dictionary_path, dictionary_words, tokenizer
 from drafter.paths import templates_dir
@@ -55,7 +56,7 @@ def rules() -> TermRules:
     path = templates_dir() / RULES
     try:
         raw = path.read_bytes()
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = toml_read.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"无法读取检索词表 {path.name}，请检查其 TOML 格式。") from exc
     try:

@@ -9,7 +9,9 @@ other's sentences, so most clauses of a library have been seen before.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -63,16 +65,24 @@ def _build() -> jieba.Tokenizer:
 
     jieba.setLogLevel(logging.WARNING)  # its progress lines must not reach the screen
     tokenizer = jieba.Tokenizer()
-    cache = user_cache_dir() / "jieba"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir = str(cache)
-    except OSError:
-        pass  # an unwritable cache only costs the cold start; jieba falls back to the temp dir
+    tokenizer.tmp_dir = _cache_dir()
     tokenizer.initialize()
     for word, freq, tag in dictionary_words():
         tokenizer.add_word(word, freq, tag)
     return tokenizer
+
+
+def _cache_dir() -> str:
+    """Where jieba keeps its prefix dictionary: the user's cache folder, else a private new
+    temp folder (never the shared temp folder, where anyone could plant a cache to be loaded)."""
+    cache = user_cache_dir() / "jieba"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        if os.access(cache, os.W_OK | os.X_OK):
+            return str(cache)
+    except OSError:
+        pass
+    return tempfile.mkdtemp(prefix="drafter-jieba-")
 
 
 def tokenizer() -> jieba.Tokenizer:

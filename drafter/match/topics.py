@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter import toml_read
 from drafter.errors import InputError
 from drafter.match.terms import first_sentence, rules, terms
 from drafter.match.tokenize import dictionary_words
@@ -100,7 +101,7 @@ def settings() -> TopicSettings:
     """The settings from the templates folder."""
     path = templates_dir() / SETTINGS
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = toml_read.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"无法读取主题设置 {path.name}，请检查其 TOML 格式。") from exc
     return TopicSettings(

@@ -24,6 +24,7 @@ from drafter.tui.keys import key_display, load_keymap
 from drafter.tui.linebreak import install as install_line_breaking
 from drafter.tui.messages import LibraryLoaded, MatcherReady, Progress
 from drafter.tui.notify import worker_error_text
+from drafter.tui.safety import install_flush_on_exit
 
 install_line_breaking()  # Chinese punctuation and figures are wrapped the way writers expect
 
@@ -88,6 +89,7 @@ class DrafterApp(App[None]):
         except DrafterError as exc:
             self.notify(exc.message, title="快捷键设置有误，已使用默认设置", severity="warning")
         self.screen_change_signal.subscribe(self, self._screen_changed)
+        install_flush_on_exit(self)
         self.push_screen(LibraryScreen())
         self.load_library()
 
@@ -200,27 +202,30 @@ class DrafterApp(App[None]):
 
     def open_draft_file(self, path: Path) -> None:
         """Open a saved draft in the compose screen."""
-        from drafter.draft import DraftFile
+        from drafter.draft.session import DraftSession
         from drafter.tui.screens.compose import ComposeScreen
 
         try:
-            draft_file, plan = DraftFile.open(path)
+            opened = DraftSession.open(path)
         except DrafterError as exc:
             self.notify(exc.message, severity="error")
             return
-        self.push_screen(ComposeScreen(plan, draft_file))
+        session = opened.session
+        self.push_screen(ComposeScreen(opened.plan, session.draft, session))
+        for note in opened.notes:
+            self.notify(note, title="草稿恢复", severity="warning", timeout=15)
 
     def start_draft(self, plan: Any) -> None:
         """Save a new draft and open it in the compose screen."""
-        from drafter.draft import DraftFile
+        from drafter.draft.session import DraftSession
         from drafter.tui.screens.compose import ComposeScreen
 
         try:
-            draft_file = DraftFile.create(plan, self.drafts_folder)
+            session = DraftSession.create(plan, self.drafts_folder)
         except DrafterError as exc:
             self.notify(exc.message, severity="error")
             return
-        self.push_screen(ComposeScreen(plan, draft_file))
+        self.push_screen(ComposeScreen(plan, session.draft, session))
 
     def action_command_palette(self) -> None:
         """Open the command palette with a Chinese prompt."""
@@ -251,12 +256,10 @@ class DrafterApp(App[None]):
         self.push_screen(palette)
 
     async def action_quit(self) -> None:
-        """Save every open draft, then quit."""
-        for screen in self.screen_stack:
-            save = getattr(screen, "save_now", None)
-            if save is not None:
-                save()
-        self.exit()
+        """Save every open draft, then quit; a draft whose text could not be saved asks first."""
+        from drafter.tui.safety import quit_after_drafts
+
+        quit_after_drafts(self)
 
     def action_help_quit(self) -> None:
         """ctrl+c outside a text field: say in Chinese how to quit (Textual's text is English)."""

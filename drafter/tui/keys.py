@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from drafter import toml_read
 from drafter.errors import InputError
 from drafter.paths import templates_dir, user_config_dir
 
@@ -28,7 +29,7 @@ def load_keymap(user_path: Path | None = None) -> dict[str, str]:
 def _read(path: Path) -> dict[str, str]:
     """The ``[keys]`` table of one file, or a Chinese error naming the file."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = toml_read.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"快捷键文件 {path} 无法读取：{exc}。") from exc
     keys = data.get("keys", {})

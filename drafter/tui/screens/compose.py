@@ -75,6 +75,7 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
 
     PALETTE_ONLY = (
         ("另存为新草稿", "save_as_copy"),
+        ("用屏幕上的版本覆盖磁盘上的草稿", "overwrite_disk"),
         ("放弃本次修改，重新载入磁盘上的草稿", "reload_from_disk"),
     )
 
@@ -140,8 +141,8 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         """Open the export dialog."""
         from drafter.tui.screens.export import ExportDialog
 
-        self.save_now()
-        self.app.push_screen(ExportDialog(self.plan, self.draft_file.path), self._exported)
+        self.confirm_disk_state("导出", lambda: self.app.push_screen(
+            ExportDialog(self.plan, self.draft_file.path), self._exported))
 
     def _exported(self, outcome: ExportOutcome | None) -> None:
         """Keep what the export dialog's fields say (and where the file went) in the draft."""
@@ -168,10 +169,9 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
 
     def action_back(self) -> None:
         """Esc: from the editor or a side panel back to the outline; from the outline, save
-        and return to the library."""
+        and return to the library (asking first about text that could not be saved)."""
         outline = self.query_one(Outline)
         if self.focused is not outline:
             outline.focus()
             return
-        self.save_now()
-        self.dismiss()
+        self.leave(self.dismiss)

@@ -6,6 +6,7 @@ import threading
 from typing import Any
 
 from drafter.draft import DraftFile, History
+from drafter.draft.session import DraftSession
 from drafter.draft.undo_file import load_history
 from drafter.model import Plan
 from drafter.tui.debounce import Debouncer
@@ -17,16 +18,15 @@ from drafter.tui.widgets.outline import Outline, Ref
 class ComposeState(BaseScreen):
     """The draft being edited; the editing, panel and saving parts build on it."""
 
-    def __init__(self, plan: Plan, draft_file: DraftFile) -> None:
+    def __init__(self, plan: Plan, draft_file: DraftFile,
+                 session: DraftSession | None = None) -> None:
         super().__init__()
         self.history = load_history(draft_file.path, plan) or History.start(plan)
         """The draft and its undo/redo steps (restored from beside the draft when kept)."""
-        self.draft_file = draft_file
-        """Where the draft is autosaved."""
-        self.saved_plan = plan
-        """The draft as last written to disk."""
-        self.conflict = False
-        """Someone else changed the file: autosave stops until the writer decides."""
+        self.session = session if session is not None else DraftSession(draft_file, plan)
+        """Saving, the journal of typing and recovery for the draft file (see drafter.draft)."""
+        self.saved_plan = self.session.saved_plan
+        """The draft as last written to disk (not ``plan`` when a crash left unsaved edits)."""
         self.cursor: Ref = (0, 0) if plan.sections and plan.sections[0].items else ()
         """The outline row being edited."""
         self.base: Plan | None = None
@@ -38,6 +38,16 @@ class ComposeState(BaseScreen):
         self._save_lock = threading.Lock()
         self.jobs = Debouncer(self)
         """Autosave, checks and similar lookups, each run once typing pauses."""
+
+    @property
+    def draft_file(self) -> DraftFile:
+        """Where the draft is autosaved."""
+        return self.session.draft
+
+    @property
+    def conflict(self) -> bool:
+        """Someone else changed the file: autosave stops until the writer decides."""
+        return self.session.conflict
 
     @property
     def plan(self) -> Plan:

@@ -95,6 +95,10 @@ class LibraryScreen(BaseScreen):
         mine = tree.root.add(f"我的草稿（{len(drafts)}）", data=("group",), expand=True)
         for d in drafts:
             label = Text(d.title or "未命名草稿")
+            if d.damaged:
+                label.append("（已损坏，无法打开）", style="bold red")
+            elif d.recovery:
+                label.append("（恢复稿）", style="bold yellow")
             label.append(f"  {d.path.stem} · {saved_at(d.mtime_ns)}", style="dim")
             mine.add_leaf(label, data=("draft", d.path))
         groups: dict[str, list[Any]] = defaultdict(list)
@@ -450,6 +454,10 @@ def split_paths(answer: str) -> list[Path]:
     return paths
 
 
+_FAILED_SHOWN = 6
+"""Failed files named one by one in the import notification."""
+
+
 def import_summary(report: Any) -> tuple[str, str, SeverityLevel]:
     """(title, text, severity) of the notification about an import."""
     def sentence(text: str) -> str:
@@ -469,8 +477,10 @@ def import_summary(report: Any) -> tuple[str, str, SeverityLevel]:
     skipped = [o for o in outcomes if o.status == "skipped"]
     if skipped:
         lines.append(sentence(f"{skipped[0].path.name} 已跳过：{skipped[0].reason}"))
-    if failed:
-        lines.append(sentence(f"{failed[0].path.name} 导入失败：{failed[0].reason}"))
+    for o in failed[:_FAILED_SHOWN]:  # one note per bad file; the rest of the folder went in
+        lines.append(sentence(f"{o.path.name} 导入失败：{o.reason}"))
+    if len(failed) > _FAILED_SHOWN:
+        lines.append(f"另有 {len(failed) - _FAILED_SHOWN} 个文件导入失败，可用 drafter import 查看全部原因。")
     title = "导入完成" if report.count("added") or report.count("updated") else "没有导入新文件"
     severity: SeverityLevel = "warning" if failed else "information"
     return title, "\n".join(lines), severity
