@@ -7,8 +7,6 @@ from pathlib import Path
 
 from drafter.cli.common import console, open_library, print_json
 from drafter.errors import InputError
-from drafter.export import FORMATS, export_plan, notice_from_plan
-from drafter.export.profile import DEFAULT_PROFILE, available_profiles
 
 HELP = "导出为公文格式的 .docx（GB/T 9704），或 Markdown、纯文本、PDF"
 
@@ -26,6 +24,9 @@ NOTICE_OPTIONS = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from drafter.export import FORMATS
+    from drafter.export.profile import DEFAULT_PROFILE, available_profiles
+
     parser.add_argument("plan", help="资料库编号、草稿文件或任何可读取的要点文件")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="导出的文件")
     parser.add_argument(
@@ -52,6 +53,8 @@ def output_format(out: Path, given: str | None) -> str:
 
     An extension drafter does not write (``x.xyz``) is refused rather than silently ignored.
     """
+    from drafter.export import FORMATS
+
     if given:
         return given
     suffix = out.suffix.lower().lstrip(".")
@@ -66,6 +69,8 @@ def output_format(out: Path, given: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.export import export_plan, notice_from_plan
+
     plan = open_library(args).resolve(args.plan)
     out = Path(args.output)
     fmt = output_format(out, args.format)
