@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from drafter.errors import InputError
 from drafter.ingest.raw import RawText
 
@@ -44,6 +42,8 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only for the rare file neither UTF nor GB
+
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(f"{where} 的文字编码无法识别，请另存为 UTF-8 文本后再导入。")

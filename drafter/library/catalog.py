@@ -250,19 +250,21 @@ class Library:
     def import_paths(
         self, sources: Iterable[Path | str], progress: Progress | None = None
     ) -> ImportReport:
-        """Import files and folders (searched recursively) into the user's library."""
-        from drafter.ingest import read_plan
+        """Import files and folders (searched recursively) into the user's library.
+
+        Many files are parsed on every core (:mod:`drafter.library.reading`); ids are chosen
+        and files written here, one at a time, in the order given.
+        """
+        from drafter.library.reading import read_many
 
         files = list(expand_paths(sources))
         report = ImportReport()
         by_sha = {s.sha256: s for s in self.summaries()}
-        for n, path in enumerate(files, 1):
+        for n, (path, plan) in enumerate(read_many(files), 1):
             if progress:
                 progress(n, len(files), path)
-            try:
-                plan = read_plan(path)
-            except DrafterError as exc:
-                report.outcomes.append(ImportOutcome(path, "failed", reason=exc.message))
+            if isinstance(plan, str):
+                report.outcomes.append(ImportOutcome(path, "failed", reason=plan))
                 continue
             existing = by_sha.get(plan.source.sha256)
             if existing is not None:

@@ -21,6 +21,7 @@ CR LF raw, which readers turn into LF), and control characters in a comment beco
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,17 +31,15 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _CONTROL = [*range(0x20), 0x7F]
 _SHORT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"',
           "\\": "\\\\"}
+_ESCAPE = {c: _SHORT.get(c) or f"\\u{ord(c):04x}" for c in [*map(chr, _CONTROL), '"', "\\"]}
+#: What must be escaped: in one-line strings, in multi-line strings (LF stays), in comments.
+_ONE_LINE = re.compile(r'[\x00-\x1f\x7f"\\]')
+_MULTI_LINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\\]")
+_COMMENT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _escapes(chars: list[str]) -> dict[int, str]:
-    return {ord(c): _SHORT.get(c) or f"\\u{ord(c):04x}" for c in chars}
-
-
-#: str.translate tables for one-line and multi-line basic strings.
-_ONE_LINE = _escapes([*map(chr, _CONTROL), '"', "\\"])
-_MULTI_LINE = _escapes([c for c in map(chr, _CONTROL) if c != "\n"] + ["\\"])
-#: Control characters TOML does not allow in a comment (tab is allowed).
-_COMMENT = {c: " " for c in _CONTROL if c not in (0x09, 0x0A)}
+def _escaped(match: re.Match[str]) -> str:
+    return _ESCAPE[match.group()]
 
 
 class Multiline(str):
@@ -73,7 +72,7 @@ def render(doc: Document) -> str:
     out: list[str] = []
     _empty_tables(doc.body, out)
     for text in doc.comments:
-        lines = text.translate(_COMMENT).split("\n")
+        lines = _COMMENT.sub(" ", text).split("\n")
         out.append("\n".join(f"# {line}" if line else "#" for line in lines) + "\n")
     _container(doc.body, "", out, preceded=bool(doc.comments))
     return "".join(out)
@@ -115,6 +114,7 @@ def _container(body: Mapping[str, Value], prefix: str, out: list[str], preceded:
         preceded = True
 
 
+@functools.cache
 def _key(key: str) -> str:
     if not _BARE_KEY.fullmatch(key):
         raise ValueError(f"not a bare TOML key: {key!r}")
@@ -125,7 +125,7 @@ def _value(value: object) -> str:
     if isinstance(value, Multiline):
         return multiline_string(value)
     if isinstance(value, str):
-        return f'"{value.translate(_ONE_LINE)}"'
+        return f'"{_ONE_LINE.sub(_escaped, value)}"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -143,7 +143,7 @@ def _array(values: Sequence[object]) -> str:
 
 def multiline_string(text: str) -> str:
     """``text`` as a ``\"\"\"`` string; a leading line break is doubled (TOML drops the first)."""
-    body = text.translate(_MULTI_LINE).replace('"""', '""\\"')
+    body = _MULTI_LINE.sub(_escaped, text).replace('"""', '""\\"')
     if body[:1] == "\n":
         body = "\n" + body
     return f'"""{body}"""'
