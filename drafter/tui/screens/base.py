@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import ClassVar, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
+from drafter.tui.host import DrafterHost
 from drafter.tui.notify import worker_error_text
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
 
 ResultT = TypeVar("ResultT")
 
@@ -38,9 +36,9 @@ class BaseScreen(WorkerErrors, Screen):
     """(description, action) offered in the command palette without a key."""
 
     @property
-    def drafter(self) -> DrafterApp:
+    def drafter(self) -> DrafterHost:
         """The running app, typed (library, matcher, drafts folder…)."""
-        return cast("DrafterApp", self.app)
+        return cast(DrafterHost, self.app)
 
 
 class BaseModal(WorkerErrors, ModalScreen[ResultT]):
@@ -50,6 +48,6 @@ class BaseModal(WorkerErrors, ModalScreen[ResultT]):
     """Prefix of this dialog's command palette titles."""
 
     @property
-    def drafter(self) -> DrafterApp:
+    def drafter(self) -> DrafterHost:
         """The running app, typed (library, matcher, drafts folder…)."""
-        return cast("DrafterApp", self.app)
+        return cast(DrafterHost, self.app)
