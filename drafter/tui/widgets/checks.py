@@ -40,6 +40,12 @@ def finding_text(finding: Any, where: str, times: int = 1) -> Text:
     return text
 
 
+def _looks(finding: Any) -> tuple[object, ...]:
+    """What :func:`finding_text` shows of a finding (two equal ones are drawn alike)."""
+    return (finding.severity, finding.message, getattr(finding, "evidence", ""),
+            getattr(finding, "suggestion", None))
+
+
 def grouped(findings: list[Any]) -> list[tuple[int, int]]:
     """(index of the first, count) for each run of identical findings of one item.
 
@@ -102,20 +108,24 @@ class ChecksPanel(Vertical):
     def show(self, report: Any, findings: list[Any], where: dict[int, str]) -> None:
         """Show the ledger summary and the findings (``where``: index → position label).
 
-        Nothing is redrawn when neither changed (the common case while typing).
+        Nothing is redrawn when neither changed (the common case while typing), and the list
+        is rebuilt only when its rows did: a new report with the same findings (every re-check
+        while typing) redraws the summary alone, since the list measures every row it holds.
         """
-        shown = (id(report), tuple((f.code, f.item_id, f.evidence, where.get(i))
-                                   for i, f in enumerate(findings)))
+        rows = grouped(findings)
+        shown = tuple((i, n, where.get(i, ""), _looks(findings[i])) for i, n in rows)
+        summary = (id(report), len(findings), tuple(f.severity for f in findings))
+        self.findings = findings
+        if summary != getattr(self, "_summary", None):
+            self._summary = summary
+            self.query_one("#ledger", Static).update(ledger_text(report, findings))
         if shown == getattr(self, "_shown", None):
             return
         self._shown = shown
-        self.findings = findings
-        self.query_one("#ledger", Static).update(ledger_text(report, findings))
         listing = self.query_one("#findings", OptionList)
         highlighted = listing.highlighted
-        rows = grouped(findings)
         listing.set_options(
-            Option(finding_text(findings[i], where.get(i, ""), n), id=str(i)) for i, n in rows
+            Option(finding_text(findings[i], place, n), id=str(i)) for i, n, place, _ in shown
         )
         if rows and highlighted is not None:
             listing.highlighted = min(highlighted, len(rows) - 1)
