@@ -79,9 +79,9 @@ def measure(runs: int, commands: dict[str, list[str]] | None = None) -> dict[str
     }
 
 
-def figures(runs: int = 7) -> list[tuple[str, str, str]]:
+def figures(quick: bool = False) -> list[tuple[str, str, str]]:
     """Rows for bench/run.py's table: (what, figure, goal)."""
-    medians = measure(runs)
+    medians = measure(3 if quick else 7)
     floor, floor_cpu = medians["pass"]
     rows = [("python -c pass (floor)", f"{floor * 1000:.0f} ms wall, {floor_cpu * 1000:.0f} ms CPU", "")]
     for name in COMMANDS:

@@ -71,5 +71,20 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     return figures
 
 
+GOAL_PER_S = 100
+
+
+def figures(quick: bool = False) -> list[tuple[str, str, str]]:
+    """Rows for bench/run.py's table: import of 1,000 plans, and start-up to the catalogue."""
+    got = main(["--plans", "300" if quick else "1000"])
+    cores = reading.cores()
+    return [
+        (f"import {got['plans']:.0f} plans", f"{got['import_plans_per_s']:.0f} plans/s on {cores} cores "
+         f"(CPU {got['import_cpu_ms_per_plan']:.1f} ms/plan)", f"≥ {GOAL_PER_S} plans/s"),
+        ("catalogue, no cache", f"{got['startup_cold_s']:.2f} s", ""),
+        ("catalogue, cached", f"{got['startup_warm_median_s'] * 1000:.0f} ms", ""),
+    ]
+
+
 if __name__ == "__main__":
     main()
