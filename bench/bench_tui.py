@@ -230,8 +230,8 @@ def scale_library(n: int) -> Path:
     start = time.perf_counter()
     count = len(Library.open(folder).summaries())
     elapsed = time.perf_counter() - start
-    if elapsed > 1:
-        print(f"  (catalogue of {count} plans read from their files: {elapsed:.1f} s, once)")
+    if elapsed > 5:
+        print(f"  (catalogue of {count} plans read from their files once: {elapsed:.0f} s)")
     return folder
 
 

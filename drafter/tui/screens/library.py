@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -18,12 +18,10 @@ from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
-from drafter.draft import DraftFile, list_drafts
 from drafter.errors import DrafterError
 from drafter.model import Plan
 from drafter.tui.messages import ImportDone, Progress, SearchDone
 from drafter.tui.screens.base import BaseScreen
-from drafter.tui.search import SearchHit, hit_source, search_library
 from drafter.tui.widgets.preview import (
     ResultList,
     draft_preview,
@@ -33,6 +31,9 @@ from drafter.tui.widgets.preview import (
     section_preview,
 )
 from drafter.tui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from drafter.tui.search import SearchHit
 
 NodeRef = tuple[Any, ...]
 """What a tree node points at: ("draft", path) ("initial", first character of regions)
@@ -105,6 +106,8 @@ class LibraryScreen(BaseScreen):
         tree = self.query_one("#plans", Tree)
         tree.clear()
         self._drafts.clear()
+        from drafter.draft import list_drafts  # after the first paint: the draft core is large
+
         drafts = list_drafts(self.drafter.drafts_folder)
         mine = tree.root.add(f"我的草稿（{len(drafts)}）", data=("group",), expand=True)
         for d in drafts:
@@ -210,6 +213,8 @@ class LibraryScreen(BaseScreen):
         key = (path, mtime)
         if key not in self._drafts:
             try:
+                from drafter.draft import DraftFile
+
                 self._drafts[key] = DraftFile.open(path)[1]
             except DrafterError as exc:
                 self._drafts[key] = exc.message
@@ -241,6 +246,8 @@ class LibraryScreen(BaseScreen):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str) -> None:
         """Find items across the library (in a thread: matching takes a moment)."""
+        from drafter.tui.search import search_library
+
         hits = search_library(self.drafter.library, self.drafter.matcher, query)
         self.post_message(SearchDone(query, hits))
 
@@ -282,6 +289,8 @@ class LibraryScreen(BaseScreen):
         pos = plan.find_item(hit.item_id)
         if pos is not None:
             item = plan.sections[pos[0]].items[pos[1]]
+            from drafter.tui.search import hit_source
+
             self.query_one("#preview-text", Static).update(item_preview(item, hit_source(hit)))
 
     # --- actions --------------------------------------------------------------------------
