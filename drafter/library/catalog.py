@@ -148,6 +148,7 @@ class Library:
         fresh: dict[str, tuple[int, int, PlanSummary]] = {}
         found: dict[str, PlanSummary] = {}
         problems: list[str] = []
+        changed = False
         for folder, builtin in self._roots():
             if not folder.is_dir():
                 continue
@@ -161,6 +162,7 @@ class Library:
                 if hit and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
                     summary = hit[2]
                 else:
+                    changed = True
                     path = Path(key)
                     try:
                         plan = store.load_plan(path)
@@ -178,7 +180,7 @@ class Library:
                     )
                     continue
                 found[summary.id] = summary
-        if fresh != cache:
+        if changed or fresh.keys() != cache.keys():  # cheaper than comparing every summary
             self._save_cache(fresh)
         self.problems = problems
         return found
