@@ -6,8 +6,9 @@ the terminal rendering (rich) or the CSV export.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from drafter.lazy import attributes
 
 if TYPE_CHECKING:
     from drafter.checks.export import ledger_to_csv
@@ -32,9 +33,4 @@ __all__ = ["ERROR", "INFO", "WARNING", "CheckReport", "Finding", "Rule", "RuleSe
            "check_text", "ledger_to_csv", "load_rules", "render_report", "report_to_json", "run_checks"]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'drafter.checks' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"drafter.checks.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = attributes(__name__, _WHERE)

@@ -334,7 +334,7 @@ class Library:
 def _toml_files(root: Path) -> list[str]:
     """Every ``*.toml`` file under ``root`` (not following linked folders), as strings in the
     order of their path parts; strings because a national library has thousands."""
-    found = []
+    found: list[str] = []
     for folder, _dirs, files in os.walk(root):  # linked folders are listed, not entered
         found.extend(os.path.join(folder, name) for name in files if name.endswith(".toml"))
     return sorted(found, key=lambda p: p.split(os.sep))

@@ -50,7 +50,8 @@ class PlanTree(Tree[NodeRef]):
         """The label's cells plus the open/closed marker (as Tree.render_label draws them)."""
         marker = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
                   if node.allow_expand else "")
-        return cell_len(marker) + node.label.cell_len
+        label = node.label
+        return cell_len(marker) + (label.cell_len if isinstance(label, Text) else cell_len(label))
 
 
 class LibraryScreen(BaseScreen):
