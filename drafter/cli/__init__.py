@@ -1,9 +1,9 @@
 """The command line: a thin shell over the core. Each command lives in its own module.
 
 A command module defines ``HELP`` (one Chinese line), ``add_arguments(parser)`` and
-``run(args) -> int``. It imports only the standard library at the top and the core inside
-``add_arguments`` and ``run``: only the chosen command's options are built and only its modules
-loaded, so every command starts quickly. Errors the core raises (:class:`drafter.errors.DrafterError`) become
+``run(args) -> int``. It imports little at the top and the core inside ``add_arguments`` and
+``run``: only the chosen command's options are built and only its modules loaded, so every
+command starts quickly. Errors the core raises (:class:`drafter.errors.DrafterError`) become
 one Chinese sentence on stderr and exit status 2; never a traceback.
 """
 

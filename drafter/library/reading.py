@@ -59,11 +59,23 @@ def read_many(files: Sequence[Path], workers: int | None = None) -> Iterator[tup
     forkable = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forkable else "spawn")
     done = 0
+    pool = None
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            for outcome in pool.map(read_one, files, chunksize=_CHUNK):
-                yield files[done], outcome
-                done += 1
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt)
+        for outcome in pool.map(read_one, files, chunksize=_CHUNK):
+            yield files[done], outcome
+            done += 1
     except (BrokenProcessPool, OSError):
         for path in files[done:]:
             yield path, read_one(path)
+    finally:
+        # Stopped early (an error, Ctrl-C): do not parse the files nobody will read.
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no worker tracebacks)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
