@@ -1,120 +1,112 @@
-"""Similar wording: quality on the labelled seeds, then speed and recall at library scale.
+"""Similar wording: quality on labelled plans, then speed, recall and memory at library scale.
 
-    python bench/bench_match.py                       # both parts, 1,000,000 synthetic items
+    python bench/bench_match.py                       # everything, 1,000,000 synthetic items
     python bench/bench_match.py --items 100000        # a smaller synthetic library
-    python bench/bench_match.py --quality-only        # labelled seeds only (seconds)
+    python bench/bench_match.py --quality-only        # labelled plans only (about a minute)
+    python bench/bench_match.py --ablations           # … and each ranking change left out
+    python bench/bench_match.py --tune                # the weights for drafter (all labels)
     python bench/bench_match.py --index 1m-index.npz  # keep the built index for later runs
 
-Quality: every labelled item of ``bench/match_labels.toml`` queries the other four plans;
-precision of the top 5 is normalised by min(5, relevant items), so a query with only two
-relevant items can still reach 1.0. Baseline: rapidfuzz ``ratio`` on the item texts.
-Scale: p50/p95 latency of ``Matcher.similar_to`` (the app's query: text, heading and section)
-on a synthetic library, recall@10 against ``exhaustive=True`` (rapidfuzz on every item, the
-same scorer), index build time and memory (peak RSS and the index's own arrays).
+Quality (``bench/match_eval.py`` defines it): every labelled item queries the plans of the
+other groups; leave one group out, weights chosen on the other groups only; nP@5 of drafter,
+of rapidfuzz ``ratio`` and of a jieba TF-IDF over section title, heading and text, on the
+same queries.
+Scale: a synthetic library is built (or loaded), saved, and a fresh process opens the saved
+index and answers the app's query (text, heading and section) for random items: open time,
+p50/p95 latency, recall@10 against ``--exhaustive`` (hits tied with the 10th score count as
+found; ranked lists before near copies are folded, since folding looks far down the list;
+the folded lists' figure is printed too), peak resident memory of the querying process. ``drafter similar TEXT`` on the built-in library: median wall
+time of 5 runs after one warm-up run, beside ``python -c pass``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
-import re
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
-import tomllib
-import unicodedata
-from dataclasses import replace
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench.synth import seed_plans, synthetic_plans  # noqa: E402
+from bench.match_eval import cross_validate, load_labels, tune  # noqa: E402
+from bench.synth import synthetic_plans  # noqa: E402
 from drafter.library.catalog import plan_with_id  # noqa: E402
-from drafter.match.engine import Matcher  # noqa: E402
-from drafter.model import Plan  # noqa: E402
+from drafter.match import score  # noqa: E402
 
-LABELS = HERE / "match_labels.toml"
-
-
-def _norm(text: str) -> str:
-    """Text compared for label look-up: NFKC, no spaces."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def labelled_seeds() -> tuple[list[Plan], dict[str, set[str]], list[str]]:
-    """The seeds with ids ``seed-000``…, relevant item ids per item id, unresolved labels."""
-    plans = [plan_with_id(p, f"seed-{p.source.file[:3]}") for p in seed_plans()]
-    by_prefix = {p.id.removeprefix("seed-"): p for p in plans}
-    data = tomllib.loads(LABELS.read_text(encoding="utf-8"))
-    relevant: dict[str, set[str]] = {}
-    missing: list[str] = []
-    for group in data["group"]:
-        members: set[str] = set()
-        for ref in group["items"]:
-            seed, _, prefix = ref.partition(":")
-            plan = by_prefix.get(seed)
-            found = [
-                it.id for _, _, _, it in (plan.iter_items() if plan else ())
-                if _norm(it.text).startswith(_norm(prefix))
-            ]
-            if found:
-                members.add(found[0])
-            else:
-                missing.append(ref)
-        for member in members:
-            relevant.setdefault(member, set()).update(members - {member})
-    return plans, relevant, missing
+GOALS = {
+    "np5_test": (">=", 0.88, "测试部分 nP@5"),
+    "np5_margin": (">=", 0.05, "测试部分领先最佳基线"),
+    "cli_similar_s": ("<=", 0.6, "drafter similar（内置资料库）墙钟时间 s"),
+    "open_s": ("<=", 0.5, "百万条索引打开 s"),
+    "p95_ms": ("<=", 30.0, "百万条查询 p95 ms"),
+    "recall10_ties": (">=", 0.99, "recall@10（同分视为等同）"),
+    "rss_mb": ("<=", 1024.0, "查询进程常驻内存峰值 MB"),
+}
+"""Figure → (comparison, goal, label) for the goals of issues 13 and 15."""
 
 
-def _plan_of(item_id: str) -> str:
-    return item_id.rpartition("#")[0]
+# -- quality ---------------------------------------------------------------------------------
 
-
-def precision_at_5(ranked: dict[str, list[str]], relevant: dict[str, set[str]]) -> float:
-    """Mean normalised precision of the top 5 (relevant items of other plans only)."""
-    values = []
-    for query, hits in ranked.items():
-        rel = {r for r in relevant[query] if _plan_of(r) != _plan_of(query)}
-        if rel:
-            values.append(sum(h in rel for h in hits[:5]) / min(5, len(rel)))
-    return statistics.fmean(values)
-
-
-def quality() -> dict[str, float]:
-    """Precision@5 of the baseline and of the matcher on the labelled seeds."""
-    from rapidfuzz import fuzz
-
-    plans, relevant, missing = labelled_seeds()
-    matcher = Matcher.from_plans(plans)
-    items = {it.id: it for p in plans for _, _, _, it in p.iter_items() if it.text.strip()}
-    queries = [q for q in relevant if q in items]
-    baseline, ours, text_only = {}, {}, {}
-    for q in queries:
-        others = [i for i in items if _plan_of(i) != _plan_of(q)]
-        scored = sorted(others, key=lambda i: -fuzz.ratio(items[q].text, items[i].text))
-        baseline[q] = scored[:5]
-        ours[q] = [h.item_id for h in matcher.similar_to(q, k=5)]
-        text_only[q] = [
-            h.item_id for h in matcher.similar(items[q].text, k=5, exclude_plan=_plan_of(q))
-        ]
+def quality(ablations: bool = False) -> dict[str, float]:
+    """nP@5 on the tuning and test parts for drafter and both baselines (leave one out)."""
+    labels = load_labels()
+    if labels.problems:
+        print("标注问题：" + "；".join(labels.problems))
+    report = cross_validate(labels, progress=lambda line: print("  " + line, flush=True))
+    best_base = max(report.test["ratio"], report.test["tfidf"])
+    print(f"标注要点 {len(labels.plans)} 份，测试查询 {report.queries} 条；nP@5（前 5 条中同主题的"
+          "比例，相关条目不足 5 条时按其条数归一）：")
+    print(f"  {'':22s}{'调参部分':>10s}{'测试部分':>10s}")
+    for name, label in (("ratio", "基线 rapidfuzz ratio"), ("tfidf", "基线 jieba TF-IDF+标题"),
+                        ("drafter", "drafter")):
+        print(f"  {label:22s}{report.tune[name]:10.3f}{report.test[name]:10.3f}")
     figures = {
-        "queries": float(len(queries)),
-        "p5_baseline_ratio": precision_at_5(baseline, relevant),
-        "p5_text_only": precision_at_5(text_only, relevant),
-        "p5_matcher": precision_at_5(ours, relevant),
+        "np5_tune": report.tune["drafter"], "np5_test": report.test["drafter"],
+        "np5_ratio_test": report.test["ratio"], "np5_tfidf_test": report.test["tfidf"],
+        "np5_margin": report.test["drafter"] - best_base,
     }
-    if missing:
-        print(f"未能在种子中找到的标注：{'、'.join(missing)}")
-    print(f"标注查询 {len(queries)} 条，前 5 条准确率（归一化）：")
-    print(f"  基线 rapidfuzz ratio      {figures['p5_baseline_ratio']:.3f}")
-    print(f"  本检索（仅正文，命令行）  {figures['p5_text_only']:.3f}")
-    print(f"  本检索（正文+标题+所在部分）{figures['p5_matcher']:.3f}")
+    if ablations:
+        print("逐项加上或去掉排序改进（每行都在调参部分上重新选权重）：")
+        base = score.TUNED
+        variants = {
+            "加上字二元组": ({"text_grams": True, "short_grams": True}, base, None),
+            "加上部分标题各项": ({}, (*base, "title", "title_text", "title_head"), None),
+            "去掉相关反馈": ({}, tuple(f for f in base if f != "feedback"), None),
+            "去掉部分上下文": ({}, tuple(f for f in base if f != "context"), None),
+            "去掉标题句字段": ({}, tuple(f for f in base if f != "head"), None),
+            "加上开头的 rapidfuzz": ({}, (*base, "fuzz"), None),
+            "再按文档频率降权": ({}, base, {"common": (0.5,)}),
+        }
+        for name, (options, parts, constants) in variants.items():
+            got = cross_validate(labels, options, parts, constants, baselines=False)
+            figures[f"ablation:{name}"] = got.test["drafter"]
+            print(f"  {name:16s}测试 {got.test['drafter']:.3f}（完整 {report.test['drafter']:.3f}）",
+                  flush=True)
     return figures
 
+
+def tune_all() -> score.Weights:
+    """The weights chosen on all labelled plans (what drafter ships), next to the current."""
+    labels = load_labels()
+    got, weights = tune(labels, {})
+    print(f"在全部标注要点上选出的权重（调参 nP@5 {got:.3f}）：")
+    for f in fields(weights):
+        mark = "" if getattr(weights, f.name) == getattr(score.WEIGHTS, f.name) else \
+            f"（现为 {getattr(score.WEIGHTS, f.name)}）"
+        print(f"  {f.name} = {getattr(weights, f.name)}{mark}")
+    return weights
+
+
+# -- scale -----------------------------------------------------------------------------------
 
 def _rss_mb() -> float:
     """Peak resident memory of this process in MB."""
@@ -135,69 +127,125 @@ def _unique_plans(n_items: int):
         yield plan
 
 
-def scale(
-    n_items: int, n_queries: int, n_recall: int, seed: int, saved: Path | None = None
-) -> dict[str, float]:
-    """Build time, memory, latency and recall@10 on a synthetic library."""
+def build(n_items: int, path: Path) -> float:
+    """Build a synthetic library's index and save it at ``path``; returns the build time."""
+    from drafter.match import persist
+    from drafter.match.engine import Matcher
+
+    t0 = time.perf_counter()
+    matcher = Matcher.from_plans(_unique_plans(n_items))
+    took = time.perf_counter() - t0
+    persist.save(matcher, path)
+    return took
+
+
+def probe(path: Path, n_queries: int, n_recall: int, seed: int) -> dict[str, float]:
+    """Open a saved index and time queries (run in a fresh process)."""
     from drafter.match import persist
 
-    rss0 = _rss_mb()
     t0 = time.perf_counter()
-    loaded = persist.load(saved) if saved and saved.exists() else None
-    matcher = loaded or Matcher.from_plans(_unique_plans(n_items))
-    build = time.perf_counter() - t0
-    rss1 = _rss_mb()
-    if saved and loaded is None:
-        persist.save(matcher, saved)
+    matcher = persist.load(path)
+    opened = time.perf_counter() - t0
+    if matcher is None:
+        raise SystemExit(f"无法载入索引 {path}")
     cat = matcher.catalog
-    index_mb = (
-        sum(f.nbytes() for f in (matcher.text, matcher.head, matcher.context))
-        + len(cat.blob)
-        + sum(cat.array(n).nbytes for n in ("item_plan", "item_section", "item_no", "head_len",
-                                             "offsets"))
-        + sum(sys.getsizeof(t) for t in cat.opening_list)
-    ) / 2**20
     rng = random.Random(seed)
-    rows = rng.sample(range(len(matcher.catalog)), n_queries)
-    ids = [matcher.catalog.item_id(r) for r in rows]
-    matcher.similar_to(ids[0])  # first query pays for the lazily computed norms
+    rows = rng.sample(range(len(cat)), n_queries)
+    ids = [cat.item_id(r) for r in rows]
+    t1 = time.perf_counter()
+    matcher.similar_to(ids[0])
+    first = time.perf_counter() - t1
     latencies, results = [], {}
     for item_id in ids:
         t = time.perf_counter()
         results[item_id] = matcher.similar_to(item_id, k=10)
         latencies.append((time.perf_counter() - t) * 1000)
-    recalls, strict = [], []
-    exhaustive_ms = []
+    rss_queries = _rss_mb()
+    recalls, strict, folded, exhaustive_ms = [], [], [], []
     for item_id in ids[:n_recall]:
         t = time.perf_counter()
-        ref = matcher.similar_to(item_id, k=10, exhaustive=True)
+        ref = matcher.similar_to(item_id, k=10, exhaustive=True, fold=False)
         exhaustive_ms.append((time.perf_counter() - t) * 1000)
-        got = results[item_id]
+        got = matcher.similar_to(item_id, k=10, fold=False)
         strict.append(len({h.item_id for h in got} & {h.item_id for h in ref}) / len(ref))
-        # items tied with the 10th score are interchangeable
-        floor = ref[-1].score
-        recalls.append(sum(h.score >= floor - 1e-6 for h in got) / len(ref))
+        recalls.append(_tied_recall(got, ref))
+        folded.append(_tied_recall(results[item_id],
+                                   matcher.similar_to(item_id, k=10, exhaustive=True)))
     lat = sorted(latencies)
-    figures = {
-        "items": float(len(matcher)),
-        "plans": float(len(matcher.catalog.plans)),
-        "build_s": build,
-        "rss_growth_mb": rss1 - rss0,
-        "index_mb": index_mb,
-        "p50_ms": statistics.median(lat),
+    return {
+        "items": float(len(cat)), "plans": float(len(cat.plans)), "open_s": opened,
+        "first_query_s": first, "p50_ms": statistics.median(lat),
         "p95_ms": lat[max(0, round(0.95 * len(lat)) - 1)],
         "exhaustive_median_ms": statistics.median(exhaustive_ms),
-        "recall10": statistics.fmean(strict),
-        "recall10_ties": statistics.fmean(recalls),
+        "recall10": statistics.fmean(strict), "recall10_ties": statistics.fmean(recalls),
+        "recall10_folded": statistics.fmean(folded),
+        "rss_mb": rss_queries, "rss_exhaustive_mb": _rss_mb(),
+        "file_mb": path.stat().st_size / 2**20,
     }
-    print(f"合成资料库 {figures['items']:.0f} 条（{figures['plans']:.0f} 份）："
-          f"{'载入' if loaded else '建'}索引 {build:.1f} s，内存增长 {figures['rss_growth_mb']:.0f} MB，"
-          f"索引数组 {index_mb:.0f} MB")
+
+
+def _tied_recall(got: list, ref: list) -> float:
+    """Share of the reference's hits found, items tied with its last score interchangeable."""
+    if not ref:
+        return 1.0
+    floor = ref[-1].score
+    return sum(h.score >= floor - 1e-6 for h in got[: len(ref)]) / len(ref)
+
+
+def scale(n_items: int, n_queries: int, n_recall: int, seed: int,
+          saved: Path | None = None) -> dict[str, float]:
+    """Build (or reuse) the index, then probe it from a fresh process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = saved or Path(tmp) / "index.npz"
+        figures: dict[str, float] = {}
+        if not path.exists():
+            figures["build_s"] = build(n_items, path)
+        out = subprocess.run(
+            [sys.executable, __file__, "--probe", str(path), "--queries", str(n_queries),
+             "--recall-queries", str(n_recall), "--seed", str(seed)],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        figures.update(json.loads(out.strip().splitlines()[-1]))
+    built = f"建索引 {figures['build_s']:.0f} s，" if "build_s" in figures else ""
+    print(f"合成资料库 {figures['items']:.0f} 条（{figures['plans']:.0f} 份）：{built}"
+          f"索引文件 {figures['file_mb']:.0f} MB，新进程打开 {figures['open_s']:.2f} s，"
+          f"首次查询 {figures['first_query_s']:.2f} s")
     print(f"  查询 {n_queries} 次：p50 {figures['p50_ms']:.1f} ms，p95 {figures['p95_ms']:.1f} ms；"
-          f"穷举中位数 {figures['exhaustive_median_ms']:.0f} ms")
-    print(f"  recall@10（对照穷举，{n_recall} 次）：{figures['recall10']:.3f}"
-          f"（同分视为等同：{figures['recall10_ties']:.3f}）")
+          f"穷举中位数 {figures['exhaustive_median_ms']:.0f} ms；"
+          f"常驻内存峰值 {figures['rss_mb']:.0f} MB（穷举后 {figures['rss_exhaustive_mb']:.0f} MB）")
+    print(f"  排序 recall@10（对照穷举，{n_recall} 次，不合并近似重复）：{figures['recall10']:.3f}"
+          f"（同分视为等同：{figures['recall10_ties']:.3f}）；"
+          f"合并近似重复后的前 10 条：{figures['recall10_folded']:.3f}")
     return figures
+
+
+def cli_similar(runs: int = 5) -> dict[str, float]:
+    """Median wall time of ``drafter similar TEXT`` on the built-in library, warm cache."""
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent))
+
+    def wall(argv: list[str]) -> float:
+        t = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True, env=env)
+        return time.perf_counter() - t
+
+    command = [sys.executable, "-m", "drafter", "similar", "加强儿童福利工作，提高孤儿基本生活保障标准"]
+    wall(command)  # the cold run builds jieba's cache and the index
+    similar = statistics.median(wall(command) for _ in range(runs))
+    bare = statistics.median(wall([sys.executable, "-c", "pass"]) for _ in range(runs))
+    print(f"drafter similar（内置资料库，{runs} 次中位数）：{similar:.2f} s，"
+          f"是 python -c pass（{bare:.2f} s）的 {similar / bare:.1f} 倍")
+    return {"cli_similar_s": similar, "python_pass_s": bare}
+
+
+def print_goals(figures: dict[str, float]) -> None:
+    """The figures that have goals, each with its goal and whether it is met."""
+    print("目标：")
+    for key, (op, goal, label) in GOALS.items():
+        if key not in figures:
+            continue
+        value = figures[key]
+        met = value >= goal if op == ">=" else value <= goal
+        print(f"  {label:28s}{value:10.3f}  目标 {op} {goal:<8g}{'达到' if met else '未达到'}")
 
 
 def main(argv: list[str] | None = None) -> dict[str, float]:
@@ -208,20 +256,30 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--index", type=Path, metavar="FILE",
-        help="save the built index here, or load it if present (skips the build)",
+        help="save the built index here, or use it if present (skips the build)",
     )
     parser.add_argument("--quality-only", action="store_true")
     parser.add_argument("--scale-only", action="store_true")
+    parser.add_argument("--ablations", action="store_true", help="also leave each change out")
+    parser.add_argument("--tune", action="store_true", help="choose the weights on all labels")
+    parser.add_argument("--probe", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.probe:
+        print(json.dumps(probe(args.probe, args.queries, args.recall_queries, args.seed)))
+        return {}
+    if args.tune:
+        return {k: float(v) for k, v in asdict(tune_all()).items()}
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DRAFTER_HOME"] = str(Path(tmp) / "home")
         if not args.scale_only:
-            figures.update(quality())
+            figures.update(quality(args.ablations))
         if not args.quality_only:
+            figures.update(cli_similar())
             figures.update(
                 scale(args.items, args.queries, args.recall_queries, args.seed, args.index)
             )
+    print_goals(figures)
     return figures
 
 

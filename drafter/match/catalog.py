@@ -7,8 +7,9 @@ and the plan and section of an item are small integers into per-plan and per-sec
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -33,6 +34,10 @@ class PlanRow:
     """The issuing office ('' when unknown)."""
     year: int | None
     """The plan year."""
+    region: str = ""
+    """The region the office serves ('' when unknown)."""
+    level: str = ""
+    """Administrative level from the title: 区 县 旗 州 市 省 ('' when unknown)."""
 
 
 @dataclass(frozen=True)
@@ -57,19 +62,20 @@ class Catalog:
     """Plans, sections and items in insertion order; items are numbered 0..n-1."""
 
     def __init__(self) -> None:
+        # Columns grow as python arrays and lists; an index loaded from disk holds them as
+        # (memory-mapped) numpy arrays until a plan is added (see _thaw).
         self.plans: list[PlanRow] = []
         self.plan_alive: list[bool] = []
-        self.section_plan = array("i")
-        self.section_no = array("i")
-        self.section_titles: list[str] = []
-        self.item_plan = array("i")
-        self.item_section = array("i")
-        self.item_no = array("i")
-        self.head_len = array("i")
-        self.offsets = array("q", [0])
-        self.blob = bytearray()
-        self.labels: list[str] = []
-        self.opening_list: list[str] = []
+        self.section_plan: Any = array("i")
+        self.section_no: Any = array("i")
+        self.section_titles: Any = []
+        self.item_plan: Any = array("i")
+        self.item_section: Any = array("i")
+        self.item_no: Any = array("i")
+        self.head_len: Any = array("i")
+        self.offsets: Any = array("q", [0])
+        self.blob: Any = bytearray()
+        self.labels: Any = []
         self._arrays: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
@@ -77,11 +83,13 @@ class Catalog:
 
     def add_plan(self, plan: Plan, plan_id: str | None = None) -> list[ItemRef]:
         """Append a plan and its items; returns the items (with catalogue rows) to index."""
+        self._thaw()
         row = len(self.plans)
         meta = plan.meta
         self.plans.append(PlanRow(
             id=plan_id or plan.id, sha256=plan.source.sha256, title=meta.title,
-            issuer=meta.issuer or "", year=meta.year,
+            issuer=meta.issuer or "", year=meta.year, region=meta.region or "",
+            level=meta.level or "",
         ))
         self.plan_alive.append(True)
         self._arrays = {}
@@ -107,8 +115,19 @@ class Catalog:
             self.blob += ref.text.encode("utf-8")
             self.offsets.append(len(self.blob))
             self.labels.append(ref.label)
-            self.opening_list.append(ref.text[:OPENING])
         return refs
+
+    def _thaw(self) -> None:
+        """Turn columns loaded as (memory-mapped) numpy arrays back into growable ones."""
+        if isinstance(self.item_plan, array):
+            return
+        for name in _INT_COLUMNS:
+            setattr(self, name, array("i", np.asarray(getattr(self, name), np.int32).tobytes()))
+        self.offsets = array("q", np.asarray(self.offsets, np.int64).tobytes())
+        self.blob = bytearray(np.asarray(self.blob).tobytes())
+        self.labels = list(self.labels)
+        self.section_titles = list(self.section_titles)
+        self._arrays = {}
 
     def drop_plan(self, row: int) -> None:
         """Mark a plan as gone; its items stop appearing in results."""
@@ -118,23 +137,30 @@ class Catalog:
         """A numpy copy of one of the integer columns (cached until the next plan is added)."""
         if name not in self._arrays:
             column = getattr(self, name)
-            dtype = np.int64 if column.typecode == "q" else np.int32
-            self._arrays[name] = np.array(column, dtype=dtype)
+            if isinstance(column, np.ndarray):
+                self._arrays[name] = column
+            else:
+                dtype = np.int64 if column.typecode == "q" else np.int32
+                self._arrays[name] = np.frombuffer(column, dtype=dtype).copy()
         return self._arrays[name]
 
     def text(self, item: int) -> str:
         """The whole text of an item."""
-        return self.blob[self.offsets[item] : self.offsets[item + 1]].decode("utf-8")
+        return bytes(self.blob[self.offsets[item] : self.offsets[item + 1]]).decode("utf-8")
 
     def texts(self, items: np.ndarray) -> list[str]:
         """The texts of several items, in order."""
         blob, off = self.blob, self.offsets
-        return [blob[off[i] : off[i + 1]].decode("utf-8") for i in items.tolist()]
+        return [bytes(blob[off[i] : off[i + 1]]).decode("utf-8") for i in items.tolist()]
 
     def openings(self, items: np.ndarray) -> list[str]:
         """The openings (first :data:`OPENING` characters) of several items."""
-        kept = self.opening_list
-        return [kept[i] for i in items.tolist()]
+        blob, off = self.blob, self.array("offsets")
+        width = 4 * OPENING  # UTF-8 takes at most 4 bytes a character
+        return [
+            bytes(blob[a : min(b, a + width)]).decode("utf-8", "ignore")[:OPENING]
+            for a, b in zip(off[items].tolist(), off[items + 1].tolist(), strict=True)
+        ]
 
     def heading(self, item: int) -> str:
         """The heading of an item."""
@@ -175,6 +201,7 @@ class Catalog:
 
     def compact(self) -> tuple[np.ndarray, np.ndarray]:
         """Forget removed plans; returns the (item, section) masks of the rows kept."""
+        self._thaw()
         plan_keep = np.array(self.plan_alive, dtype=bool)
         plan_new = np.cumsum(plan_keep) - 1
         sec_keep = plan_keep[self.array("section_plan")]
@@ -190,9 +217,6 @@ class Catalog:
             t for t, keep in zip(self.section_titles, sec_keep.tolist(), strict=True) if keep
         ]
         self.labels = [t for t, keep in zip(self.labels, item_keep.tolist(), strict=True) if keep]
-        self.opening_list = [
-            t for t, keep in zip(self.opening_list, item_keep.tolist(), strict=True) if keep
-        ]
         self.section_plan = array("i", plan_new[self.array("section_plan")[sec_keep]].tolist())
         self.section_no = array("i", self.array("section_no")[sec_keep].tolist())
         self.item_plan = array("i", plan_new[self.array("item_plan")[item_keep]].tolist())
@@ -207,35 +231,46 @@ class Catalog:
     # -- persistence -------------------------------------------------------------------------
 
     def to_arrays(self) -> dict[str, np.ndarray]:
-        """The columns and the text buffer as arrays, for an .npz file."""
-        names = ("section_plan", "section_no", "item_plan", "item_section", "item_no",
-                 "head_len", "offsets")
-        out = {name: self.array(name) for name in names}
+        """The columns, the text buffer and the short strings as arrays, for the index file."""
+        out = {name: self.array(name) for name in (*_INT_COLUMNS, "offsets")}
         out["blob"] = np.frombuffer(bytes(self.blob), dtype=np.uint8)
-        out["openings"] = np.array(self.opening_list, dtype=f"<U{OPENING}")
+        out["labels"] = _strings(self.labels)
+        out["section_titles"] = _strings(self.section_titles)
         return out
 
     def to_meta(self) -> dict[str, object]:
-        """The small tables as JSON-ready data."""
+        """The plan table as JSON-ready data."""
         return {
-            "plans": [[p.id, p.sha256, p.title, p.issuer, p.year] for p in self.plans],
+            "plans": [[p.id, p.sha256, p.title, p.issuer, p.year, p.region, p.level]
+                      for p in self.plans],
             "plan_alive": self.plan_alive,
-            "section_titles": self.section_titles,
-            "labels": self.labels,
         }
 
     @classmethod
     def from_saved(cls, arrays: dict[str, np.ndarray], meta: dict) -> Catalog:
-        """The catalogue as saved by :meth:`to_arrays` and :meth:`to_meta`."""
+        """The catalogue as saved by :meth:`to_arrays` and :meth:`to_meta`; the arrays are
+        used as given (memory-mapped ones stay on disk until read)."""
         cat = cls()
-        cat.plans = [PlanRow(p[0], p[1], p[2], p[3], p[4]) for p in meta["plans"]]
+        cat.plans = [PlanRow(*p) for p in meta["plans"]]
         cat.plan_alive = list(meta["plan_alive"])
-        cat.section_titles = list(meta["section_titles"])
-        cat.labels = list(meta["labels"])
-        for name in ("section_plan", "section_no", "item_plan", "item_section", "item_no",
-                     "head_len"):
-            setattr(cat, name, array("i", arrays[name].astype(np.int32).tobytes()))
-        cat.offsets = array("q", arrays["offsets"].astype(np.int64).tobytes())
-        cat.blob = bytearray(arrays["blob"].tobytes())
-        cat.opening_list = arrays["openings"].tolist()
+        for name in _INT_COLUMNS:
+            setattr(cat, name, arrays[name])
+        cat.offsets = arrays["offsets"]
+        cat.blob = arrays["blob"]
+        cat.labels = arrays["labels"]
+        cat.section_titles = arrays["section_titles"]
+        if len(cat.item_plan) != len(cat.offsets) - 1 or len(cat.labels) != len(cat.item_plan):
+            raise ValueError("catalogue columns differ in length")
         return cat
+
+
+_INT_COLUMNS = ("section_plan", "section_no", "item_plan", "item_section", "item_no",
+                "head_len")
+
+
+def _strings(values: Sequence[str] | np.ndarray, width: int | None = None) -> np.ndarray:
+    """Short strings as a fixed-width numpy array (memory-mappable, unlike a list)."""
+    if isinstance(values, np.ndarray):
+        return values
+    longest = max((len(v) for v in values), default=1)
+    return np.array(list(values), dtype=f"<U{max(1, width or longest)}")

@@ -1,32 +1,46 @@
 """Finding the items of other plans that say the same thing: :class:`Matcher` and :class:`Hit`.
 
-A query runs in three steps. The inverted index gives every item a lower bound of its cosine
-part from the query's rarer terms (common words are skipped once enough postings were read);
-the best few thousand items are then scored exactly from their own term lists, and rapidfuzz
-adds its term to those. ``exhaustive=True`` scores every item exactly instead: the reference
+A query runs in three steps. The inverted index gives every item a lower bound of its score
+from the query's weightier terms (common words are skipped once enough postings were read)
+and from the best-matching sections; the best few thousand items are then scored exactly
+from their own term lists, and rapidfuzz adds its part to those (``match.score`` says how the
+parts are weighed). Near copies of a better hit (the same sentence in five plans) are folded
+into it as ``also_in``. ``exhaustive=True`` scores every item exactly instead: the reference
 the benchmark compares the index against (recall@10).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from drafter.errors import InputError
 from drafter.match import score
-from drafter.match.catalog import Catalog
+from drafter.match.catalog import Catalog, PlanRow
 from drafter.match.index import (
     TF_WEIGHT,
     FieldIndex,
     SegmentBuilder,
     Vocabulary,
-    query_vector,
+    bm25_query,
+    cosine_query,
 )
-from drafter.match.terms import TermRules, clause_terms, clauses, first_sentence, rules, terms
+from drafter.match.terms import (
+    TermRules,
+    clause_grams,
+    clause_terms,
+    clauses,
+    every_gram,
+    first_sentence,
+    grams,
+    rules,
+    terms,
+)
 from drafter.model import Plan
 
 if TYPE_CHECKING:
@@ -38,14 +52,47 @@ _COMPACT_SEGMENTS = 8
 """Number of segments above which they are merged."""
 _CLAUSE_CACHE = 1_000_000
 """Clauses whose term ids are remembered while building."""
-_CANDIDATES = 5000
+_CANDIDATES = 2000
 """Items taken from the cosine lower bound for exact scoring."""
-_BUDGET = 60_000
+_BUDGET = 30_000
 """Postings read per field for the lower bound (common words beyond it are skipped)."""
-_SECTIONS = 20_000
+_SECTIONS = 5_000
 """Best-matching sections whose items get their context share in the lower bound."""
 _SEGMENT_ROWS = 250_000
 """Items per segment while building (bounds the memory a build needs)."""
+_CHUNK = 50_000
+"""Items scored exactly at a time (bounds the memory of an exhaustive search)."""
+_FEEDBACK = score.FIELDS.index("feedback")
+_FEEDBACK_EXTRA = 300
+"""Rows the feedback texts may add to the candidates."""
+_FOLD_SCAN = 200
+"""Ranked rows looked at for near copies of the kept hits (copies further down are left)."""
+_ALSO_IN = 50
+"""Places listed at most in a folded hit's ``also_in``."""
+_COPY_KEY = re.compile(r"[\d\s]+")
+"""What is dropped from a text to recognise a copy with other numbers at once."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Another plan where a folded hit's text appears (nearly) word for word."""
+
+    plan: str
+    """The library id of the plan."""
+    title: str
+    """The plan's title."""
+    issuer: str
+    """The issuing office ('' when unknown)."""
+    year: int | None
+    """The plan year."""
+    region: str
+    """The region ('' when unknown)."""
+    section: str
+    """The title of the section the copy sits in."""
+    item: str
+    """The copy's number as printed."""
+    item_id: str
+    """The copy's item id."""
 
 
 @dataclass(frozen=True)
@@ -72,10 +119,20 @@ class Hit:
     """The item's number as printed, e.g. ``（三）`` ('' when none)."""
     item_id: str
     """The item's id, ``<plan id>#<section>.<item>``."""
+    region: str = ""
+    """The region of the plan ('' when unknown)."""
+    level: str = ""
+    """The plan's administrative level (区 县 旗 州 市 省; '' when unknown)."""
+    own: bool = False
+    """True when the plan is the writer's own office's (an earlier year of theirs)."""
+    also_in: tuple[Place, ...] = ()
+    """Other plans with (nearly) the same text, folded into this hit."""
 
     def to_dict(self) -> dict[str, object]:
-        """The hit as JSON-ready data."""
-        return asdict(self)
+        """The hit as JSON-ready data (``also_in`` as a list of places)."""
+        data = asdict(self)
+        data["also_in"] = [asdict(p) for p in self.also_in]
+        return data
 
 
 @dataclass(frozen=True)
@@ -106,27 +163,128 @@ def make_query(
     return Query(text, heading, context)
 
 
+LEVELS: dict[str, tuple[str, ...]] = {
+    "省": ("省", "自治区"),
+    "市": ("市", "州", "盟", "地区"),
+    "县区": ("区", "县", "旗", "自治县", "自治旗", "县级市"),
+}
+"""The level filter's choices and the plan levels (from the title) each one covers."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which plans a search looks in."""
+
+    year: int | None = None
+    """Only this plan year."""
+    year_from: int | None = None
+    """Only plan years from this one on."""
+    year_to: int | None = None
+    """Only plan years up to this one."""
+    issuer: str | None = None
+    """Only offices whose name (or plan id) contains this."""
+    region: str | None = None
+    """Only regions (or offices) whose name contains this."""
+    level: str | None = None
+    """Only this level: a key of :data:`LEVELS`."""
+    same_issuer: str | None = None
+    """Only the plans of this very office (see :func:`same_office`)."""
+
+    def key(self) -> tuple[object, ...]:
+        """A hashable form, for caching masks."""
+        return (self.year, self.year_from, self.year_to, self.issuer, self.region, self.level,
+                self.same_issuer)
+
+    def admits(self, plan: PlanRow) -> bool:
+        """Whether a plan passes."""
+        year = plan.year
+        if self.year is not None and year != self.year:
+            return False
+        if self.year_from is not None and (year is None or year < self.year_from):
+            return False
+        if self.year_to is not None and (year is None or year > self.year_to):
+            return False
+        if self.issuer and self.issuer not in plan.issuer and self.issuer not in plan.id:
+            return False
+        if self.region and self.region not in plan.region and self.region not in plan.issuer:
+            return False
+        if self.level and plan.level not in LEVELS[self.level]:
+            return False
+        return not (self.same_issuer and not same_office(self.same_issuer, plan.issuer))
+
+
+def check_level(level: str | None) -> str | None:
+    """``level`` when it is one of :data:`LEVELS` (县 and 区 also mean 县区); InputError else."""
+    if level is None:
+        return None
+    level = level.strip()
+    if level in ("县", "区", "旗", "县级"):
+        return "县区"
+    if level in ("省级",):
+        return "省"
+    if level in ("市级", "州"):
+        return "市"
+    if level not in LEVELS:
+        raise InputError(f"级别“{level}”无法识别，请写 省、市 或 县区。")
+    return level
+
+
+def _office(name: str) -> str:
+    return "".join(name.split())
+
+
+def same_office(a: str, b: str) -> bool:
+    """Whether two issuer names are one office (spaces ignored; a name with its region
+    prefix, such as 涪陵区民政局 and 重庆市涪陵区民政局, counts as the same)."""
+    a, b = _office(a), _office(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 5 and long.endswith(short)
+
+
 class Matcher:
     """Plans' items, indexed for similarity search; see the module docstring."""
 
-    def __init__(self, term_rules: TermRules | None = None) -> None:
+    def __init__(
+        self,
+        term_rules: TermRules | None = None,
+        weights: score.Weights | None = None,
+        *,
+        text_grams: bool = False,
+        short_grams: bool = False,
+    ) -> None:
         self.rules = term_rules or rules()
+        self.weights = weights or score.WEIGHTS
+        self.text_grams = text_grams
+        """Whether item texts carry the bigrams of segmentation misses (off: on the labelled
+        plans they did not help)."""
+        self.short_grams = short_grams
+        """Whether headings and section titles carry all their bigrams."""
         self.vocab = Vocabulary(self.rules)
         self.catalog = Catalog()
         self.text = FieldIndex()
         self.head = FieldIndex()
+        self.title = FieldIndex()
         self.context = FieldIndex()
         self._plan_rows: dict[str, int] = {}
-        self._factors: np.ndarray | None = None
-        self._clause_ids: dict[str, tuple[int, ...]] = {}
+        self._factors: tuple[tuple[object, ...], np.ndarray] | None = None
+        self._clause_ids: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._allowed_cache: tuple[tuple[object, ...], np.ndarray] | None = None
+
+    @property
+    def fields(self) -> tuple[FieldIndex, FieldIndex, FieldIndex, FieldIndex]:
+        """The item fields (text, head) and the section fields (title, context)."""
+        return self.text, self.head, self.title, self.context
 
     # -- building ----------------------------------------------------------------------------
 
     @classmethod
-    def from_plans(cls, plans: Iterable[Plan]) -> Matcher:
+    def from_plans(cls, plans: Iterable[Plan], **options: Any) -> Matcher:
         """A matcher over these plans (a plan without an id is named by its file)."""
-        matcher = cls()
+        matcher = cls(**options)
         matcher.add_plans(plans)
         return matcher
 
@@ -135,13 +293,14 @@ class Matcher:
         cls,
         vocab: Vocabulary,
         catalog: Catalog,
-        fields: tuple[FieldIndex, FieldIndex, FieldIndex],
+        fields: Sequence[FieldIndex],
+        **options: Any,
     ) -> Matcher:
         """A matcher from saved parts (see ``match.persist``)."""
-        matcher = cls(vocab.rules)
+        matcher = cls(vocab.rules, **options)
         matcher.vocab = vocab
         matcher.catalog = catalog
-        matcher.text, matcher.head, matcher.context = fields
+        matcher.text, matcher.head, matcher.title, matcher.context = fields
         matcher._plan_rows = {p.id: row for row, p in catalog.plan_rows()}
         return matcher
 
@@ -204,12 +363,14 @@ class Matcher:
             self._plan_rows[pid] = len(cat.plans) - 1
             headings: dict[int, list[int]] = {}
             for ref in refs:
-                head_ids = self._ids(ref.heading)
-                builders.text.add(Counter(self._ids(ref.text)))
-                builders.head.add(Counter(head_ids))
+                head_ids, _ = self._ids(ref.heading)
+                words, misses = self._ids(ref.text)
+                builders.text.add(Counter(words + misses if self.text_grams else words))
+                builders.head.add(Counter(head_ids + self._short_grams(ref.heading)))
                 headings.setdefault(ref.section, []).extend(head_ids)
             for srow in range(first_section, len(cat.section_titles)):
-                title = self._ids(cat.section_titles[srow])
+                title, _ = self._ids(cat.section_titles[srow])
+                builders.title.add(Counter(title + self._short_grams(cat.section_titles[srow])))
                 builders.context.add(Counter(title + title + headings.get(srow, [])))
             added += len(refs)
             if builders.text.count >= _SEGMENT_ROWS:
@@ -220,25 +381,37 @@ class Matcher:
             self.compact()
         return added
 
-    def _ids(self, text: str) -> list[int]:
-        """Term ids of a text (new terms join the vocabulary), clause by clause."""
-        out: list[int] = []
+    def _ids(self, text: str) -> tuple[list[int], list[int]]:
+        """Term ids and miss-bigram ids of a text (new terms join the vocabulary)."""
+        words: list[int] = []
+        misses: list[int] = []
         cache = self._clause_ids
+        add = self.vocab.add
         for clause in clauses(text):
             ids = cache.get(clause)
             if ids is None:
                 if len(cache) > _CLAUSE_CACHE:
                     cache.clear()
-                ids = cache[clause] = tuple(self.vocab.add(t) for t in clause_terms(clause))
-            out.extend(ids)
-        return out
+                ids = cache[clause] = (
+                    tuple(add(t) for t in clause_terms(clause)),
+                    tuple(add(t) for t in clause_grams(clause)),
+                )
+            words.extend(ids[0])
+            misses.extend(ids[1])
+        return words, misses
+
+    def _short_grams(self, text: str) -> list[int]:
+        """Ids of all bigrams of a heading or title (none when they are switched off)."""
+        if not self.short_grams:
+            return []
+        add = self.vocab.add
+        return [add(t) for t in every_gram(text)]
 
     def _flush(self, builders: _Builders) -> None:
-        """Turn gathered postings into segments of the three fields."""
+        """Turn gathered postings into segments of the four fields."""
         size = len(self.vocab)
-        self.text.add_segment(builders.text, size)
-        self.head.add_segment(builders.head, size)
-        self.context.add_segment(builders.context, size)
+        for field, builder in zip(self.fields, builders.all(), strict=True):
+            field.add_segment(builder, size)
         self._factors = None
 
     def remove_plan(self, plan_id: str) -> None:
@@ -248,6 +421,7 @@ class Matcher:
         if row is None:
             return
         self.catalog.drop_plan(row)
+        self._allowed_cache = None
         self._maybe_compact()
 
     def _maybe_compact(self) -> None:
@@ -263,8 +437,11 @@ class Matcher:
         size = len(self.vocab)
         self.text.compact(item_keep, size)
         self.head.compact(item_keep, size)
+        self.title.compact(section_keep, size)
         self.context.compact(section_keep, size)
         self._plan_rows = {p.id: row for row, p in self.catalog.plan_rows()}
+        self._factors = None
+        self._allowed_cache = None
 
     def __len__(self) -> int:
         """Number of items that can be found."""
@@ -281,44 +458,89 @@ class Matcher:
         section: str | None = None,
         siblings: Sequence[str] = (),
         year: int | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
         issuer: str | None = None,
+        region: str | None = None,
+        level: str | None = None,
+        same_issuer: str | None = None,
         exclude_plan: str | Sequence[str] | None = None,
+        office: str | None = None,
+        fold: bool = True,
         exhaustive: bool = False,
     ) -> list[Hit]:
         """The ``k`` items most similar to ``text``, best first.
 
         ``heading`` is the lead sentence of the text (default: its first sentence);
         ``section`` the title of the section it is written under and ``siblings`` the other
-        headings there: both help find items about the same task. ``year``, ``issuer``
-        (part of the office's name or the plan id) and ``exclude_plan`` (an id or several)
-        filter the plans searched. ``exhaustive`` scores every item exactly instead of the
-        index's candidates: slower; the reference the index is measured against.
+        headings there: both help find items about the same task. ``year`` (or the range
+        ``year_from``..``year_to``), ``issuer`` (part of the office's name or the plan id),
+        ``region``, ``level`` (省, 市 or 县区), ``same_issuer`` (one office's plans only) and
+        ``exclude_plan`` (an id or several) filter the plans searched. ``office`` is the
+        writer's own office: its hits are marked ``own``. With ``fold``, an item whose text
+        nearly repeats a better hit's becomes one of that hit's ``also_in`` places.
+        ``exhaustive`` scores every item exactly instead of the index's candidates: slower;
+        the reference the index is measured against.
         """
         if k <= 0:
             return []
         query = make_query(text, heading, section, siblings)
-        vectors = self._vectors(query)
-        if not any(vectors):
-            return []  # no word of the query occurs in the library
-        allowed = self._allowed(year, issuer, exclude_plan)
-        rows = np.flatnonzero(allowed) if exhaustive else self._candidates(vectors, allowed)
-        lin = self._exact(vectors, rows)
-        found, scores = self._rank(query.text, rows, lin, k)
-        return [self._hit(int(r), float(s)) for r, s in zip(found, scores, strict=True)]
+        filters = Filters(year, year_from, year_to, issuer, region, check_level(level),
+                          same_issuer)
+        rows, parts = self.score_parts(query, filters, exclude_plan, exhaustive=exhaustive)
+        if not len(rows):
+            return []
+        scores = score.combine(parts, self.weights)
+        return self._hits(rows, scores, k, fold, office)
 
-    def similar_to(self, item_id: str, k: int = 10, **filters: object) -> list[Hit]:
+    def earlier_years(
+        self,
+        text: str,
+        office: str,
+        *,
+        before: int | None = None,
+        k: int = 10,
+        heading: str | None = None,
+        section: str | None = None,
+        siblings: Sequence[str] = (),
+        exclude_plan: str | Sequence[str] | None = None,
+    ) -> list[Hit]:
+        """How ``office`` itself wrote this item in its plans (before the year ``before``):
+        the best item of each of its plans, newest plan first, at most ``k`` plans."""
+        if not office.strip():
+            raise InputError("不知道本单位是哪个发文机关，请用 --office 写明，例如 --office 乌审旗民政局。")
+        query = make_query(text, heading, section, siblings)
+        filters = Filters(year_to=None if before is None else before - 1, same_issuer=office)
+        rows, parts = self.score_parts(query, filters, exclude_plan, exhaustive=True)
+        if not len(rows):
+            return []
+        scores = score.combine(parts, self.weights)
+        plans = self.catalog.array("item_plan")[rows]
+        best: dict[int, int] = {}
+        for i in np.lexsort((rows, -scores)).tolist():
+            best.setdefault(int(plans[i]), i)
+        cat = self.catalog
+        order = sorted(best.items(), key=lambda kv: -(cat.plans[kv[0]].year or 0))[:k]
+        return [self._hit(int(rows[i]), float(scores[i]), office) for _, i in order]
+
+    def similar_to(self, item_id: str, k: int = 10, **filters: Any) -> list[Hit]:
         """Items of other plans similar to a library item (its own plan excluded)."""
+        return self.similar(**self.query_of(item_id), k=k, **filters)
+
+    def query_of(self, item_id: str) -> dict[str, Any]:
+        """The keyword arguments of :meth:`similar` that ask for a library item's likes:
+        its text, heading, section, sibling headings, and its plan excluded."""
         row = self.find_item(item_id)
         cat = self.catalog
         plan = cat.plans[cat.item_plan[row]]
         srow = cat.item_section[row]
         first, end = cat.section_items(np.array([srow]))
         siblings = [cat.heading(r) for r in range(int(first[0]), int(end[0]))]
-        filters.setdefault("exclude_plan", plan.id)
-        return self.similar(
-            cat.text(row), k, heading=cat.heading(row), section=cat.section_titles[srow],
-            siblings=siblings, **filters,  # type: ignore[arg-type]
-        )
+        return {
+            "text": cat.text(row), "heading": cat.heading(row),
+            "section": str(cat.section_titles[srow]), "siblings": siblings,
+            "exclude_plan": plan.id,
+        }
 
     def find_item(self, item_id: str) -> int:
         """The catalogue row of an item id; InputError when unknown."""
@@ -336,54 +558,162 @@ class Matcher:
         raise InputError(f"资料库中没有条目“{item_id}”，条目编号形如“要点编号#3.2”。")
 
     def factors(self) -> np.ndarray:
-        """Weight factor of every term id (cached)."""
-        if self._factors is None or len(self._factors) != len(self.vocab):
-            self._factors = self.vocab.factors()
-        return self._factors
+        """Boilerplate factor of every term id, learned from document frequencies (cached)."""
+        key = (len(self.vocab), self.text.rows, self.weights.common, len(self.text.segments))
+        if self._factors is None or self._factors[0] != key:
+            df = np.zeros(len(self.vocab), dtype=np.int64)
+            n = min(len(df), len(self.text.df))
+            df[:n] = self.text.df[:n]
+            self._factors = (key, score.term_factors(df, self.text.rows, self.weights.common))
+        return self._factors[1]
 
-    def _vector(self, field: FieldIndex, words: list[str]) -> dict[int, float]:
-        """A query's normalised vector in one field."""
-        weights = field.weights(self.factors())
-        counts: dict[int, int] = {}
-        unseen: dict[str, int] = {}
+    def _query_ids(self, words: Iterable[str]) -> tuple[list[int], list[str]]:
+        """Known term ids and unknown terms of a query."""
+        known: list[int] = []
+        unseen: list[str] = []
+        ids = self.vocab.ids
         for w in words:
-            tid = self.vocab.ids.get(w)
+            tid = ids.get(w)
             if tid is None:
-                unseen[w] = unseen.get(w, 0) + 1
+                unseen.append(w)
             else:
-                counts[tid] = counts.get(tid, 0) + 1
-        base = field.unseen_weight()
-        extra = sum(
-            (float(TF_WEIGHT[min(c, 255)]) * base * self.rules.factor(w)) ** 2
-            for w, c in unseen.items()
-        )
-        return query_vector(counts, weights, extra)
+                known.append(tid)
+        return known, unseen
 
-    def _vectors(self, query: Query) -> tuple[dict[int, float], ...]:
-        """The query's vectors for the text, heading and context fields."""
+    def _vector(self, field: FieldIndex, words: list[str], bm25: bool) -> dict[int, float]:
+        """A query's normalised weights in one field."""
+        known, unseen = self._query_ids(words)
+        weights = field.weights(self.factors())
+        base = field.unseen_weight()
+        extra = [float(TF_WEIGHT[min(c, 255)]) * base for c in Counter(unseen).values()]
+        return (bm25_query if bm25 else cosine_query)(known, extra, weights)
+
+    def vectors(self, query: Query) -> tuple[dict[int, float], ...]:
+        """The query's weights: text and heading (BM25), section title and context, and the
+        section title against item texts and headings (cosines)."""
+        text_words = terms(query.text)
+        if self.text_grams:
+            text_words += grams(query.text)
+        head_words = terms(query.heading) + (every_gram(query.heading) if self.short_grams else [])
+        title = query.context[0] if query.context else ""
+        title_terms = terms(title)
+        title_words = title_terms + (every_gram(title) if self.short_grams else [])
         context = [w for part in query.context for w in terms(part)]
+        w = self.weights
         return (
-            self._vector(self.text, terms(query.text)),
-            self._vector(self.head, terms(query.heading)),
-            self._vector(self.context, context) if context else {},
+            self._vector(self.text, text_words, True),
+            self._vector(self.head, head_words, True),
+            self._vector(self.title, title_words, False) if title_words and w.title else {},
+            self._vector(self.context, context, False) if context and w.context else {},
+            self._vector(self.text, title_terms, False) if title_terms and w.title_text else {},
+            self._vector(self.head, title_terms, False) if title_terms and w.title_head else {},
         )
+
+    def score_parts(
+        self,
+        query: Query,
+        filters: Filters = Filters(),
+        exclude_plan: str | Sequence[str] | None = None,
+        *,
+        exhaustive: bool = False,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The rows worth ranking and their score parts (rows × :data:`score.FIELDS`).
+
+        From the index's candidates, or every allowed row when ``exhaustive``. The feedback
+        part is filled last, from the best rows by the other parts.
+        """
+        vectors = self.vectors(query)
+        if not vectors[0] and not vectors[1]:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, len(score.FIELDS)))
+        allowed = self._allowed(filters, exclude_plan)
+        rows = np.flatnonzero(allowed) if exhaustive else self._candidates(vectors, allowed)
+        parts = self._parts(query.text, vectors, rows)
+        if not len(rows) or self.weights.feedback <= 0:
+            return rows, parts
+        feedback = self._feedback_query(rows, parts)
+        if not exhaustive:
+            more = self._feedback_candidates(feedback, allowed, rows)
+            if len(more):
+                rows = np.concatenate((rows, more))
+                parts = np.concatenate((parts, self._parts(query.text, vectors, more)))
+                order = np.argsort(rows, kind="stable")
+                rows, parts = rows[order], parts[order]
+        f = self.factors()
+        for lo in range(0, len(rows), _CHUNK):
+            chunk = rows[lo : lo + _CHUNK]
+            parts[lo : lo + len(chunk), _FEEDBACK] = self.text.scores_of(
+                feedback, chunk, factors=f)
+        return rows, parts
+
+    def _parts(self, text: str, vectors: tuple[dict[int, float], ...],
+               rows: np.ndarray) -> np.ndarray:
+        """Score parts of ``rows`` (ascending), chunk by chunk, feedback left at 0."""
+        parts = np.zeros((len(rows), len(score.FIELDS)), dtype=np.float32)
+        for lo in range(0, len(rows), _CHUNK):
+            chunk = rows[lo : lo + _CHUNK]
+            parts[lo : lo + len(chunk)] = self._exact(text, vectors, chunk)
+        return parts
+
+    def _feedback_query(self, rows: np.ndarray, parts: np.ndarray) -> dict[int, float]:
+        """The texts of the best rows by the other parts, as one cosine query whose score is
+        the mean of their cosines with a row, times how well those rows match (0..1)."""
+        first = score.combine(parts, self.weights)
+        order = np.lexsort((rows, -first))[: score.FEEDBACK]
+        best = rows[order]
+        # as sure as the best rows are: a query of boilerplate alone gets little feedback
+        rest = 1.0 - float(self.weights.vector()[_FEEDBACK])
+        sure = float(first[order].mean()) / rest if rest > 0 else 0.0
+        f = self.factors()
+        out: dict[int, float] = {}
+        for row in best.tolist():
+            for t, v in self.text.row_query(row, f).items():
+                out[t] = out.get(t, 0.0) + v * sure / len(best)
+        return out
+
+    def _feedback_candidates(
+        self, feedback: dict[int, float], allowed: np.ndarray, rows: np.ndarray
+    ) -> np.ndarray:
+        """Allowed rows that the feedback texts find and the first candidates missed."""
+        found: list[np.ndarray] = []
+        vals: list[np.ndarray] = []
+        self.text.gather(feedback, _BUDGET, 1.0, found, vals, factors=self.factors())
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        all_rows = np.concatenate(found)
+        bound = np.bincount(all_rows, np.concatenate(vals) * allowed[all_rows],
+                            minlength=len(allowed))
+        bound[rows] = 0
+        hits = np.flatnonzero(bound)
+        if len(hits) > _FEEDBACK_EXTRA:
+            hits = hits[np.argpartition(-bound[hits], _FEEDBACK_EXTRA - 1)[:_FEEDBACK_EXTRA]]
+        return np.sort(hits)
 
     def _candidates(
         self, vectors: tuple[dict[int, float], ...], allowed: np.ndarray
     ) -> np.ndarray:
-        """The items worth scoring exactly: best by a lower bound of the cosine part.
+        """The items worth scoring exactly: best by a lower bound of the score.
 
-        The bound reads the postings of the query's rarer terms in the text and heading
-        fields, and adds the context share of the items in the best-matching sections.
+        The bound reads the postings of the query's weightier terms in the text and heading
+        fields, and adds the section share of the items in the best-matching sections.
         """
         f = self.factors()
+        w = self.weights.vector()
+        bm25 = self.weights.bm25
         rows: list[np.ndarray] = []
         vals: list[np.ndarray] = []
-        self.text.gather(vectors[0], f, _BUDGET, score.W_TEXT, rows, vals)
-        self.head.gather(vectors[1], f, _BUDGET, score.W_HEAD, rows, vals)
+        self.text.gather(vectors[0], _BUDGET, w[0], rows, vals, bm25=bm25)
+        self.head.gather(vectors[1], _BUDGET, w[1], rows, vals, bm25=bm25)
+        if vectors[4]:
+            self.text.gather(vectors[4], _BUDGET, w[6], rows, vals, factors=f)
+        if vectors[5]:
+            self.head.gather(vectors[5], _BUDGET, w[7], rows, vals, factors=f)
+        per_section = np.zeros(self.title.rows, dtype=np.float64)
         if vectors[2]:
-            per_section = self.context.cosines(vectors[2], f, _BUDGET)
-            best = np.flatnonzero(per_section)
+            per_section += w[2] * self.title.scores(vectors[2], _BUDGET, factors=f)
+        if vectors[3]:
+            per_section += w[3] * self.context.scores(vectors[3], _BUDGET, factors=f)
+        best = np.flatnonzero(per_section)
+        if len(best):
             if len(best) > _SECTIONS:
                 best = best[np.argpartition(-per_section[best], _SECTIONS - 1)[:_SECTIONS]]
             starts, ends = self.catalog.section_items(best)
@@ -392,7 +722,7 @@ class Matcher:
             if total:
                 idx = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
                 rows.append(idx + np.repeat(starts, lengths))
-                vals.append(np.repeat(per_section[best] * score.W_CONTEXT, lengths))
+                vals.append(np.repeat(per_section[best], lengths))
         if rows:
             all_rows = np.concatenate(rows)
             bound = np.bincount(
@@ -407,33 +737,39 @@ class Matcher:
             found = found[np.argpartition(-bound[found], _CANDIDATES - 1)[:_CANDIDATES]]
         return np.sort(found)
 
-    def _exact(self, vectors: tuple[dict[int, float], ...], rows: np.ndarray) -> np.ndarray:
-        """The exact cosine part of the score of the given items."""
+    def _exact(
+        self, query_text: str, vectors: tuple[dict[int, float], ...], rows: np.ndarray
+    ) -> np.ndarray:
+        """The score parts of the given items (ascending rows), feedback left at 0."""
         f = self.factors()
-        text = self.text.cosines_of(vectors[0], f, rows)
-        head = self.head.cosines_of(vectors[1], f, rows)
-        if vectors[2]:
+        bm25 = self.weights.bm25
+        out = np.zeros((len(rows), len(score.FIELDS)), dtype=np.float32)
+        text = self.text.entries(rows)
+        head = self.head.entries(rows)
+        out[:, 0] = self.text.scores_from(text, rows, vectors[0], bm25=bm25)
+        out[:, 1] = self.head.scores_from(head, rows, vectors[1], bm25=bm25)
+        if vectors[2] or vectors[3]:
             sections = self.catalog.array("item_section")[rows]
             unique, back = np.unique(sections, return_inverse=True)  # ascending
-            context = self.context.cosines_of(vectors[2], f, unique)[back]
-        else:
-            context = np.zeros(len(rows), dtype=np.float32)
-        return score.linear(text, head, context)
+            if vectors[2]:
+                out[:, 2] = self.title.scores_of(vectors[2], unique, factors=f)[back]
+            if vectors[3]:
+                out[:, 3] = self.context.scores_of(vectors[3], unique, factors=f)[back]
+        out[:, 4] = score.ratios(query_text, self.catalog.openings(rows))
+        if vectors[4]:
+            out[:, 6] = self.text.scores_from(text, rows, vectors[4], factors=f)
+        if vectors[5]:
+            out[:, 7] = self.head.scores_from(head, rows, vectors[5], factors=f)
+        return out
 
-    def _allowed(
-        self, year: int | None, issuer: str | None, exclude: str | Sequence[str] | None
-    ) -> np.ndarray:
+    def _allowed(self, filters: Filters, exclude: str | Sequence[str] | None) -> np.ndarray:
         """Mask of the items the filters let through."""
         cat = self.catalog
-        key = (year, issuer, len(cat), len(cat.plans), cat.plan_alive.count(False))
+        key = (filters.key(), len(cat), len(cat.plans), cat.plan_alive.count(False))
         if self._allowed_cache is None or self._allowed_cache[0] != key:
             ok = np.array(
-                [
-                    alive
-                    and (year is None or p.year == year)
-                    and (not issuer or issuer in p.issuer or issuer in p.id)
-                    for p, alive in zip(cat.plans, cat.plan_alive, strict=True)
-                ],
+                [alive and filters.admits(p)
+                 for p, alive in zip(cat.plans, cat.plan_alive, strict=True)],
                 dtype=bool,
             )
             mask = ok[cat.array("item_plan")] if len(ok) else np.zeros(0, dtype=bool)
@@ -448,14 +784,54 @@ class Matcher:
                 mask[first:end] = False
         return mask
 
-    def _rank(
-        self, text: str, rows: np.ndarray, lin: np.ndarray, k: int
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Add the rapidfuzz term to the given items and keep the best k."""
-        openings = self.catalog.openings(rows)
-        return _top(rows, score.final(lin, score.ratios(text, openings)), k)
+    def _hits(
+        self, rows: np.ndarray, scores: np.ndarray, k: int, fold: bool, office: str | None
+    ) -> list[Hit]:
+        """The k best hits, near-duplicates folded into the better one's ``also_in``."""
+        order = np.lexsort((rows, -scores))
+        if not fold:
+            return [self._hit(int(rows[i]), float(scores[i]), office) for i in order[:k]]
+        kept: list[tuple[int, float, str, list[int]]] = []
+        by_key: dict[str, int] = {}
+        cat = self.catalog
+        for pos in range(len(order)):
+            if pos >= _FOLD_SCAN:
+                # copies further down stay unfolded: fill up without reading their texts
+                kept.extend((int(rows[i]), float(scores[i]), "", [])
+                            for i in order[pos : pos + k - len(kept)].tolist())
+                break
+            if len(kept) == k and pos >= 4 * k + 20:
+                break
+            i = int(order[pos])
+            row = int(rows[i])
+            text = cat.text(row)
+            key = _COPY_KEY.sub("", text)
+            twin = by_key.get(key)
+            if twin is None:
+                twin = next((n for n, entry in enumerate(kept)
+                             if score.near_copy(entry[2], text)), None)
+            if twin is not None:
+                if len(kept[twin][3]) < _ALSO_IN:
+                    kept[twin][3].append(row)
+            elif len(kept) < k:
+                by_key[key] = len(kept)
+                kept.append((row, float(scores[i]), text, []))
+        return [
+            replace(self._hit(row, value, office), also_in=tuple(self._place(r) for r in twins))
+            for row, value, _, twins in kept
+        ]
 
-    def _hit(self, row: int, value: float) -> Hit:
+    def _place(self, row: int) -> Place:
+        """Where an item sits."""
+        cat = self.catalog
+        plan = cat.plans[cat.item_plan[row]]
+        return Place(
+            plan=plan.id, title=plan.title, issuer=plan.issuer, year=plan.year,
+            region=plan.region, section=str(cat.section_titles[cat.item_section[row]]),
+            item=str(cat.labels[row]), item_id=cat.item_id(row),
+        )
+
+    def _hit(self, row: int, value: float, office: str | None = None) -> Hit:
         """The hit for a catalogue row and a 0..1 score."""
         cat = self.catalog
         plan = cat.plans[cat.item_plan[row]]
@@ -468,9 +844,12 @@ class Matcher:
             title=plan.title,
             issuer=plan.issuer,
             year=plan.year,
-            section=cat.section_titles[cat.item_section[row]],
-            item=cat.labels[row],
+            section=str(cat.section_titles[cat.item_section[row]]),
+            item=str(cat.labels[row]),
             item_id=cat.item_id(row),
+            region=plan.region,
+            level=plan.level,
+            own=bool(office) and same_office(office or "", plan.issuer),
         )
 
 
@@ -485,15 +864,14 @@ def library_key(summary: PlanSummary) -> str:
 
 
 class _Builders:
-    """The three fields' postings of the plans being added."""
+    """The four fields' postings of the plans being added."""
 
     def __init__(self) -> None:
         self.text = SegmentBuilder()
         self.head = SegmentBuilder()
+        self.title = SegmentBuilder()
         self.context = SegmentBuilder()
 
-
-def _top(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The k best (rows, scores), best first; ties go to the earlier row."""
-    order = np.lexsort((rows, -scores))[:k]
-    return rows[order], scores[order]
+    def all(self) -> tuple[SegmentBuilder, ...]:
+        """The builders in the order of :attr:`Matcher.fields`."""
+        return self.text, self.head, self.title, self.context

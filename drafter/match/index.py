@@ -1,18 +1,22 @@
-"""Inverted index of weighted terms: TF-IDF cosines of a query with every row at once.
+"""Inverted index of weighted terms: BM25 and cosine scores of a query with many rows at once.
 
-Each field (an item's text, its heading, the context of its section) keeps its rows in
-segments; a segment holds both directions: postings ``term → (rows, tf)`` to find candidates,
-and each row's own ``(terms, tf)`` to score chosen candidates exactly. A new import adds a
-segment instead of rebuilding; :meth:`FieldIndex.compact` merges segments and drops removed
-rows. Weights are not stored: they follow from document frequencies at query time, so adding
-plans never leaves stale weights behind.
+Each field (an item's text, its heading, its section's title, the context of its section)
+keeps its rows in segments; a segment holds both directions: postings ``term → (rows, tf)`` to
+find candidates, and each row's own ``(terms, tf)`` to score chosen candidates exactly. A new
+import adds a segment instead of rebuilding; :meth:`FieldIndex.compact` merges segments and
+drops removed rows. Weights are not stored: they follow from document frequencies at query
+time, so adding plans never leaves stale weights behind.
+
+Item fields are scored with BM25 (term frequency saturates, long items are not favoured),
+normalised by the query's own weight so that a score is the weighted share of the query's
+terms an item has (0..1). Section fields, a few words each, use TF-IDF cosines.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,15 +28,12 @@ TF_WEIGHT = np.concatenate(([0.0], 1.0 + np.log(np.arange(1, 256)))).astype(np.f
 
 
 class Vocabulary:
-    """Term ↔ id, with each term's weight factor (boilerplate discount)."""
+    """Term ↔ id."""
 
     def __init__(self, rules: TermRules, terms: Sequence[str] = ()) -> None:
         self.rules = rules
-        self.ids: dict[str, int] = {}
-        self.terms: list[str] = []
-        self._factors: list[float] = []
-        for term in terms:
-            self.add(term)
+        self.terms: list[str] = list(terms)
+        self.ids: dict[str, int] = {t: i for i, t in enumerate(self.terms)}
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -43,12 +44,7 @@ class Vocabulary:
         if tid is None:
             tid = self.ids[term] = len(self.terms)
             self.terms.append(term)
-            self._factors.append(self.rules.factor(term))
         return tid
-
-    def factors(self) -> np.ndarray:
-        """Weight factor of every term id."""
-        return np.asarray(self._factors, dtype=np.float64)
 
 
 class SegmentBuilder:
@@ -89,6 +85,8 @@ class Segment:
     """Each row's term ids (int32)."""
     ftfs: np.ndarray
     """Each row's term frequencies (uint8)."""
+    lens: np.ndarray
+    """Each row's length: the sum of its term frequencies (float32)."""
 
     @property
     def count(self) -> int:
@@ -101,23 +99,35 @@ class Segment:
     ) -> Segment:
         """A segment from rows' term lists; the postings are derived by sorting on term."""
         lengths = np.diff(fptr)
-        rows = np.repeat(np.arange(start, start + len(lengths), dtype=np.int32), lengths)
+        owner = np.repeat(np.arange(len(lengths)), lengths)
+        rows = (owner + start).astype(np.int32)
         order = np.argsort(fterms, kind="stable")
         counts = np.bincount(fterms, minlength=vocab)
         indptr = np.zeros(len(counts) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
-        return cls(start, indptr, rows[order], ftfs[order], fptr, fterms, ftfs)
+        lens = np.bincount(owner, weights=ftfs, minlength=len(lengths)).astype(np.float32)
+        return cls(start, indptr, rows[order], ftfs[order], fptr, fterms, ftfs, lens)
 
     def arrays(self) -> tuple[np.ndarray, ...]:
         """All arrays, in the order :meth:`from_arrays` expects after ``start``."""
-        return (self.indptr, self.rows, self.tfs, self.fptr, self.fterms, self.ftfs)
+        return (self.indptr, self.rows, self.tfs, self.fptr, self.fterms, self.ftfs, self.lens)
 
 
-_SEGMENT_PARTS = ("indptr", "rows", "tfs", "fptr", "fterms", "ftfs")
+_SEGMENT_PARTS = ("indptr", "rows", "tfs", "fptr", "fterms", "ftfs", "lens")
+
+
+@dataclass(frozen=True)
+class Bm25:
+    """BM25's two constants."""
+
+    k1: float
+    """Term-frequency saturation: a term's score approaches its limit after about k1 uses."""
+    b: float
+    """Length normalisation: 0 ignores an item's length, 1 scales fully by it."""
 
 
 class FieldIndex:
-    """One field over rows 0..n-1 (items, or sections for the context field)."""
+    """One field over rows 0..n-1 (items, or sections for the section fields)."""
 
     def __init__(self) -> None:
         self.segments: list[Segment] = []
@@ -125,7 +135,9 @@ class FieldIndex:
         self.rows = 0
         self._norms: np.ndarray | None = None
         self._inverse: tuple[np.ndarray, np.ndarray] | None = None
-        self._weights: np.ndarray | None = None
+        self._weights: tuple[object, np.ndarray] | None = None
+        self._lens: np.ndarray | None = None
+        self._average: float | None = None
 
     def add_segment(self, builder: SegmentBuilder, vocab_size: int) -> None:
         """Append the builder's rows after the existing ones as one new segment."""
@@ -149,25 +161,40 @@ class FieldIndex:
             self.df = np.concatenate((self.df, np.zeros(size - len(self.df), dtype=np.int64)))
         self.df[: len(counts)] += counts
         self.rows = max(self.rows, segment.start + segment.count)
-        self._norms = self._weights = None
+        self.forget()
+
+    def forget(self, norms: np.ndarray | None = None) -> None:
+        """Drop the cached weights and norms (``norms``: known norms to keep instead)."""
+        self._norms = norms
+        self._weights = self._lens = self._average = None
+        self._inverse = None
 
     # -- weights ------------------------------------------------------------------------------
 
     def weights(self, factors: np.ndarray) -> np.ndarray:
         """Inverse document frequency times the term's factor, for every term id."""
-        if self._weights is None or len(self._weights) != len(factors):
+        if self._weights is None or self._weights[0] is not factors:
             df = np.zeros(len(factors), dtype=np.float64)
             n = min(len(factors), len(self.df))
             df[:n] = self.df[:n]
-            self._weights = np.log((self.rows + 1.0) / (df + 0.5)) * factors
-        return self._weights
+            self._weights = (factors, np.log((self.rows + 1.0) / (df + 0.5)) * factors)
+        return self._weights[1]
 
     def unseen_weight(self) -> float:
         """The weight of a term no row has (it still counts in a query's length)."""
         return math.log((self.rows + 1.0) / 0.5)
 
+    def lengths(self) -> np.ndarray:
+        """Every row's length (sum of term frequencies)."""
+        if self._lens is None:
+            lens = np.zeros(self.rows, dtype=np.float32)
+            for seg in self.segments:
+                lens[seg.start : seg.start + seg.count] = seg.lens
+            self._lens = lens
+        return self._lens
+
     def norms(self, factors: np.ndarray) -> np.ndarray:
-        """Euclidean length of every row's weighted vector (1 for empty rows)."""
+        """Euclidean length of every row's TF-IDF vector (1 for empty rows)."""
         if self._norms is None:
             w = self.weights(factors).astype(np.float32)
             sq = np.zeros(self.rows, dtype=np.float64)
@@ -182,8 +209,6 @@ class FieldIndex:
             self._norms = norms.astype(np.float32)
         return self._norms
 
-    # -- scoring ------------------------------------------------------------------------------
-
     def inverse_norms(self, factors: np.ndarray) -> np.ndarray:
         """1 / norm of every row (cached with the norms)."""
         norms = self.norms(factors)
@@ -191,28 +216,64 @@ class FieldIndex:
             self._inverse = (norms, np.reciprocal(norms))
         return self._inverse[1]
 
+    def row_query(self, row: int, factors: np.ndarray) -> dict[int, float]:
+        """A row's own text as a cosine query (see :func:`cosine_query`): the cosine of two
+        rows is :meth:`scores_of` of one's query on the other."""
+        w = self.weights(factors)
+        for seg in self.segments:
+            if seg.start <= row < seg.start + seg.count:
+                a, b = seg.fptr[row - seg.start], seg.fptr[row - seg.start + 1]
+                ids = seg.fterms[a:b]
+                vals = TF_WEIGHT[seg.ftfs[a:b]] * w[ids] * w[ids] / self.norms(factors)[row]
+                return {int(t): float(v) for t, v in zip(ids.tolist(), vals.tolist(), strict=True)}
+        return {}
+
+    # -- scoring ------------------------------------------------------------------------------
+
+    def _saturation(self, bm25: Bm25) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+        """tf, row → BM25's saturated term frequency over k1 + 1 (0..1)."""
+        lens = self.lengths()
+        avg = self._average if self._average is not None else float(lens.mean() or 1.0)
+        self._average = avg
+        scale = np.float32(bm25.k1 / max(avg, 1e-9))
+        base = np.float32(bm25.k1 * (1.0 - bm25.b))
+        slope = scale * np.float32(bm25.b)
+
+        def saturate(tf: np.ndarray, rows: np.ndarray) -> np.ndarray:
+            tf = tf.astype(np.float32)
+            return tf / (tf + base + slope * lens[rows])
+
+        return saturate
+
     def gather(
         self,
         query: Mapping[int, float],
-        factors: np.ndarray,
         budget: int | None,
         scale: float,
         rows_out: list[np.ndarray],
         vals_out: list[np.ndarray],
+        *,
+        bm25: Bm25 | None = None,
+        factors: np.ndarray | None = None,
     ) -> None:
-        """Append each posting's share of the cosine (times ``scale``) to the two lists.
+        """Append each posting's share of the score (times ``scale``) to the two lists.
 
-        Terms are read in order of their weight; with a ``budget``, reading stops once that
-        many postings were read, leaving out common words that are each worth little. Summing
-        the shares by row gives the cosines (a lower bound of them when words were left out).
+        ``query`` maps term ids to their normalised weight (see :func:`bm25_query` and
+        :func:`cosine_query`). Terms are read heaviest first; with a ``budget``, reading stops
+        once that many postings were read, leaving out common words that are each worth
+        little. Summing the shares by row gives the scores (a lower bound of them when words
+        were left out). Without ``bm25`` the shares are cosine shares (``factors`` needed).
         """
-        w = self.weights(factors)
-        inverse = self.inverse_norms(factors)
+        if bm25 is not None:
+            saturate = self._saturation(bm25)
+        else:
+            assert factors is not None
+            inverse = self.inverse_norms(factors)
         read = 0
-        for tid in sorted(query, key=lambda t: -query[t] * w[t]):
+        for tid in sorted(query, key=lambda t: -query[t]):
             if budget is not None and read >= budget:
                 break
-            factor = np.float32(query[tid] * w[tid] * scale)
+            factor = np.float32(query[tid] * scale)
             for seg in self.segments:
                 if tid + 1 >= len(seg.indptr):
                     continue
@@ -221,29 +282,33 @@ class FieldIndex:
                     continue
                 rows = seg.rows[a:b]
                 rows_out.append(rows)
-                vals_out.append(TF_WEIGHT[seg.tfs[a:b]] * inverse[rows] * factor)
+                if bm25 is not None:
+                    vals_out.append(saturate(seg.tfs[a:b], rows) * factor)
+                else:
+                    vals_out.append(TF_WEIGHT[seg.tfs[a:b]] * inverse[rows] * factor)
                 read += int(b - a)
 
-    def cosines(
-        self, query: Mapping[int, float], factors: np.ndarray, budget: int | None = None
+    def scores(
+        self,
+        query: Mapping[int, float],
+        budget: int | None = None,
+        *,
+        bm25: Bm25 | None = None,
+        factors: np.ndarray | None = None,
     ) -> np.ndarray:
-        """Cosine of every row with a query (term id → normalised query weight)."""
+        """The score of every row with a query (see :meth:`gather`)."""
         rows: list[np.ndarray] = []
         vals: list[np.ndarray] = []
-        self.gather(query, factors, budget, 1.0, rows, vals)
+        self.gather(query, budget, 1.0, rows, vals, bm25=bm25, factors=factors)
         if not rows:
             return np.zeros(self.rows, dtype=np.float64)
         return np.bincount(np.concatenate(rows), np.concatenate(vals), minlength=self.rows)
 
-    def cosines_of(
-        self, query: Mapping[int, float], factors: np.ndarray, rows: np.ndarray
-    ) -> np.ndarray:
-        """Exact cosines of the given rows (ascending) only, read from their own term lists."""
-        w = self.weights(factors)
-        dense = np.zeros(len(w), dtype=np.float32)
-        for tid, qw in query.items():
-            dense[tid] = qw * w[tid]
-        out = np.zeros(len(rows), dtype=np.float32)
+    def entries(self, rows: np.ndarray) -> list[tuple[int, int, np.ndarray, np.ndarray, np.ndarray]]:
+        """The term entries of the given rows (ascending), per segment: (lo, hi, owner, terms,
+        tfs) with ``owner`` the position in ``rows`` of each entry. Read once, scored with
+        several queries by :meth:`scores_from`."""
+        out = []
         for seg in self.segments:
             lo, hi = np.searchsorted(rows, (seg.start, seg.start + seg.count))
             if lo == hi:
@@ -254,12 +319,50 @@ class FieldIndex:
             total = int(lengths.sum())
             if not total:
                 continue
-            owner = np.repeat(np.arange(len(local)), lengths)
+            owner = np.repeat(np.arange(lo, hi), lengths)
             idx = np.arange(total, dtype=np.int64)
             idx += np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-            vals = dense[seg.fterms[idx]] * TF_WEIGHT[seg.ftfs[idx]]
-            out[lo:hi] = np.bincount(owner, weights=vals, minlength=len(local))
-        return out / self.norms(factors)[rows]
+            out.append((int(lo), int(hi), owner, seg.fterms[idx], seg.ftfs[idx]))
+        return out
+
+    def scores_from(
+        self,
+        entries: list[tuple[int, int, np.ndarray, np.ndarray, np.ndarray]],
+        rows: np.ndarray,
+        query: Mapping[int, float],
+        *,
+        bm25: Bm25 | None = None,
+        factors: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Exact scores of ``rows`` with a query, from their :meth:`entries`."""
+        size = max((len(seg.indptr) - 1 for seg in self.segments), default=0)
+        size = max(size, max(query, default=-1) + 1)
+        dense = np.zeros(size, dtype=np.float32)
+        for tid, qw in query.items():
+            dense[tid] = qw
+        saturate = self._saturation(bm25) if bm25 is not None else None
+        out = np.zeros(len(rows), dtype=np.float32)
+        for lo, hi, owner, terms, tfs in entries:
+            if saturate is not None:
+                vals = dense[terms] * saturate(tfs, rows[owner])
+            else:
+                vals = dense[terms] * TF_WEIGHT[tfs]
+            out[lo:hi] = np.bincount(owner - lo, weights=vals, minlength=hi - lo)
+        if saturate is None:
+            assert factors is not None
+            out /= self.norms(factors)[rows]
+        return out
+
+    def scores_of(
+        self,
+        query: Mapping[int, float],
+        rows: np.ndarray,
+        *,
+        bm25: Bm25 | None = None,
+        factors: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Exact scores of the given rows (ascending) only, read from their own term lists."""
+        return self.scores_from(self.entries(rows), rows, query, bm25=bm25, factors=factors)
 
     # -- maintenance --------------------------------------------------------------------------
 
@@ -271,7 +374,7 @@ class FieldIndex:
         """Merge all segments into one, keeping only rows where ``keep`` is true (renumbered)."""
         fterms, ftfs, lengths = [], [], []
         for seg in self.segments:
-            seg_keep = keep[seg.start : seg.start + seg.count]
+            seg_keep = np.asarray(keep[seg.start : seg.start + seg.count])
             seg_lengths = np.diff(seg.fptr)
             entry_keep = np.repeat(seg_keep, seg_lengths)
             fterms.append(seg.fterms[entry_keep])
@@ -280,7 +383,7 @@ class FieldIndex:
         self.segments = []
         self.df = np.zeros(0, dtype=np.int64)
         self.rows = 0
-        self._norms = self._weights = None
+        self.forget()
         if not lengths:
             return
         all_lengths = np.concatenate(lengths)
@@ -313,11 +416,35 @@ class FieldIndex:
         return field
 
 
-def query_vector(counts: Mapping[int, int], weights: np.ndarray, extra: float = 0.0) -> dict[int, float]:
-    """Normalised query weights by term id; ``extra`` is the squared length of unseen terms."""
-    vec = {t: float(TF_WEIGHT[min(c, 255)]) * float(weights[t]) for t, c in counts.items()}
-    sq = sum(v * v for v in vec.values()) + extra
+def _counts(ids: Sequence[int]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for t in ids:
+        counts[t] = counts.get(t, 0) + 1
+    return counts
+
+
+def bm25_query(
+    ids: Sequence[int], unseen: Sequence[float], weights: np.ndarray
+) -> dict[int, float]:
+    """A query's BM25 weights by term id, normalised to sum to 1.
+
+    ``ids`` are the query's known term ids (repeats kept), ``unseen`` the weights of its terms
+    the field lacks: they count in the total, so a query of unknown words scores low.
+    """
+    vec = {t: float(TF_WEIGHT[min(c, 255)]) * float(weights[t]) for t, c in _counts(ids).items()}
+    total = sum(vec.values()) + sum(unseen)
+    if total <= 0:
+        return {}
+    return {t: v / total for t, v in vec.items() if v > 0}
+
+
+def cosine_query(
+    ids: Sequence[int], unseen: Sequence[float], weights: np.ndarray
+) -> dict[int, float]:
+    """A query's TF-IDF weights by term id, normalised to unit length (cosine scoring)."""
+    vec = {t: float(TF_WEIGHT[min(c, 255)]) * float(weights[t]) for t, c in _counts(ids).items()}
+    sq = sum(v * v for v in vec.values()) + sum(u * u for u in unseen)
     if sq <= 0:
         return {}
     norm = math.sqrt(sq)
-    return {t: v / norm for t, v in vec.items() if v}
+    return {t: v * float(weights[t]) / norm for t, v in vec.items() if v}

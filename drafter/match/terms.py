@@ -1,6 +1,7 @@
 """Content terms for matching: jieba words minus punctuation, numbers and stop words.
 
-Which words are boilerplate (kept but discounted) or stop words (dropped) is data in
+Which words are stop words (dropped) and which are boilerplate (for explanations and topics;
+ranking learns its discount from document frequencies, see ``match.score``) is data in
 ``templates/dict/match.toml``; the fingerprint of that file and of the dictionary tells a
 persisted index when it was built with other word lists.
 """
@@ -21,6 +22,11 @@ RULES = "dict/match.toml"
 """The word lists, relative to the templates folder."""
 
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+GRAM = "\u00b7"
+"""Prefix of character-bigram terms (``·婚登``): kept apart from a jieba word of the same two
+characters, and never inside a clause (the dot is punctuation to :data:`BREAK`)."""
 
 
 @dataclass(frozen=True)
@@ -126,4 +132,39 @@ def terms(text: str) -> list[str]:
     out: list[str] = []
     for clause in clauses(text):
         out.extend(clause_terms(clause))
+    return out
+
+
+@lru_cache(maxsize=500_000)
+def clause_grams(clause: str) -> tuple[str, ...]:
+    """Character bigrams of where jieba found no word: runs of single Chinese characters.
+
+    jieba leaves abbreviations and words its dictionaries lack in single characters (婚登,
+    未保, 福彩); their bigrams let 婚登服务 still meet 婚登. Terms carry the :data:`GRAM` prefix.
+    """
+    out: list[str] = []
+    run = ""
+    for word in (*cut(clause), ""):
+        if len(word) == 1 and _HAN.match(word):
+            run += word
+            continue
+        out.extend(GRAM + run[i : i + 2] for i in range(len(run) - 1))
+        run = ""
+    return tuple(out)
+
+
+def grams(text: str) -> list[str]:
+    """The bigram terms (:func:`clause_grams`) of ``text`` in order."""
+    out: list[str] = []
+    for clause in clauses(text):
+        out.extend(clause_grams(clause))
+    return out
+
+
+def every_gram(text: str) -> list[str]:
+    """All character bigrams of the Chinese runs of ``text`` (for short fields: headings and
+    section titles, where every bigram is cheap and covers any segmentation difference)."""
+    out: list[str] = []
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        out.extend(GRAM + run[i : i + 2] for i in range(len(run) - 1))
     return out

@@ -59,6 +59,8 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
         Binding("f6", "toggle_side", "显示/隐藏侧栏", id="compose.toggle_side", show=False),
         Binding("f7", "focus_checks", "查看检查结果", id="compose.focus_checks", show=False),
         Binding("f8", "focus_similar", "查看相似表述", id="compose.focus_similar", show=False),
+        Binding("f9", "similar_same_issuer", "本单位往年写法", id="compose.similar_same_issuer",
+                show=False),
         Binding("escape", "back", "返回资料库", id="compose.back", show=False),
     ]
 

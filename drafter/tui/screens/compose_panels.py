@@ -98,7 +98,19 @@ class ComposePanels(ComposeState):
             return
         item = self.plan.sections[self.cursor[0]].items[self.cursor[1]]
         section = self.plan.sections[self.cursor[0]].title
-        self.similar_worker(matcher, item.text, item.heading, section, self.plan.base or None)
+        self.similar_worker(matcher, item.text, item.heading, section, self.plan.base or None,
+                            panel.same_issuer)
+
+    def action_similar_same_issuer(self) -> None:
+        """Switch the similar panel between other regions and this office's earlier years."""
+        panel = self.query_one(SimilarPanel)
+        if not panel.same_issuer and not (self.plan.meta.issuer or "").strip():
+            self.notify("草稿没有填写发文机关，无法查找本单位往年的写法；请按 F2 填写。",
+                        severity="warning")
+            return
+        panel.same_issuer = not panel.same_issuer
+        self._show_side("similar-tab", "#similar-list")
+        self._run_similar()
 
     def _clear_similar_if_blank(self) -> bool:
         """Empty the similar panel when the current item has no text yet (True if so)."""
@@ -112,11 +124,17 @@ class ComposePanels(ComposeState):
 
     @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
     def similar_worker(self, matcher: Any, text: str, heading: str, section: str,
-                       exclude: str | None) -> None:
-        """Find how other plans (not the draft's base) wrote this item (in a thread)."""
+                       exclude: str | None, same_issuer: bool = False) -> None:
+        """Find how other plans (not the draft's base) wrote this item, or with
+        ``same_issuer`` how this office wrote it in earlier years (in a thread)."""
+        office = self.plan.meta.issuer or ""
         try:
-            hits = matcher.similar(text, 8, heading=heading, section=section,
-                                   exclude_plan=exclude)
+            if same_issuer:
+                hits = matcher.earlier_years(text, office, before=self.plan.meta.year, k=8,
+                                             heading=heading, section=section)
+            else:
+                hits = matcher.similar(text, 8, heading=heading, section=section,
+                                       exclude_plan=exclude, office=office or None)
         except InputError:
             hits = []  # nothing searchable in the text yet (only punctuation, say)
         self.post_message(SimilarDone(text, hits, explained(text, hits)))

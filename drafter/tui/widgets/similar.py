@@ -25,6 +25,9 @@ def explained(query: str, hits: list[Any]) -> list[Text]:
 class SimilarPanel(Vertical):
     """Lists similar items; the screen's replace and merge actions use the highlighted one."""
 
+    same_issuer = False
+    """True while the panel shows this office's earlier years instead of other regions."""
+
     def compose(self) -> ComposeResult:
         yield Static("选择一个条目查看其他地区、年份的写法。", id="similar-hint")
         yield OptionList(id="similar-list")
@@ -36,10 +39,18 @@ class SimilarPanel(Vertical):
         listing.set_options(Option(t, id=str(i)) for i, t in enumerate(texts))
         hint = self.query_one("#similar-hint", Static)
         if hits:
-            hint.update("ctrl+r 整条替换  ctrl+g 合并新表述")
+            hint.update(f"{self._mode()}  ctrl+r 整条替换  ctrl+g 合并新表述  f9 {self._other()}")
             listing.highlighted = 0
+        elif self.same_issuer:
+            hint.update("本单位以前年度的要点中没有找到这一条的写法。f9 查看其他地区")
         else:
-            hint.update("没有找到相似表述。")
+            hint.update("没有找到相似表述。f9 查看本单位往年")
+
+    def _mode(self) -> str:
+        return "本单位往年写法：" if self.same_issuer else "其他地区、年份的写法："
+
+    def _other(self) -> str:
+        return "查看其他地区" if self.same_issuer else "查看本单位往年"
 
     def show_waiting(self, text: str) -> None:
         """Say why there are no hits yet."""

@@ -1,0 +1,412 @@
+"""Labelled evaluation of similar wording: topic labels, a split by plan, nP@5, baselines.
+
+Labels (``bench/match_labels.toml``) give every item of every labelled plan its topics. The
+split is by group, leave one out: each group in turn is the test part and the other groups
+the tuning part; plans of one group (a seed and the fixtures made from its text) are always
+on the same side, and a query never searches plans of its own group.
+
+- tuning part: each item of a tuning plan queries the other tuning groups' plans only, and
+  the weights are chosen there, so the held-out group's labels never reach the search;
+- test part: each item of the held-out group queries every plan of the other groups, ranked
+  with the weights chosen without it. The test figure pools every group's held-out queries.
+
+Normalised precision at 5 (nP@5) of a query: among its top 5 hits, the share that share a
+topic with it, where the share is taken of min(5, R) and R is the number of items sharing a
+topic with it in the plans it searches; a query with R = 0 is not counted. The figure of a
+part is the mean over its queries.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import statistics
+import tomllib
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from drafter.ingest import read_plan
+from drafter.library.catalog import plan_with_id
+from drafter.match import score
+from drafter.match.engine import Filters, Matcher, make_query
+from drafter.model import Plan
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+LABELS = HERE / "match_labels.toml"
+
+
+def _norm(text: str) -> str:
+    """Text compared for label look-up: NFKC, no spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@dataclass
+class Labels:
+    """Labelled plans and the split."""
+
+    plans: list[Plan]
+    """Every labelled plan, with ids ``<group>/<file stem>``."""
+    group: dict[str, str]
+    """Plan id → group."""
+    topics: dict[str, frozenset[str]]
+    """Item id → its topics."""
+    problems: list[str] = field(default_factory=list)
+    """Labels that do not resolve to exactly one item, items without a label."""
+
+    def groups(self) -> list[str]:
+        """The groups, sorted."""
+        return sorted(set(self.group.values()))
+
+    def split(self, held_out: str) -> tuple[list[Plan], list[Plan]]:
+        """(tuning plans, test plans) with one group held out."""
+        tune = [p for p in self.plans if self.group[p.id] != held_out]
+        test = [p for p in self.plans if self.group[p.id] == held_out]
+        return tune, test
+
+
+def load_labels(path: Path = LABELS) -> Labels:
+    """The labels, each resolved to one item; what fails to resolve is in ``problems``."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    known = set(data["topics"])
+    plans: list[Plan] = []
+    groups: dict[str, str] = {}
+    topics: dict[str, frozenset[str]] = {}
+    problems: list[str] = []
+    for entry in data["plan"]:
+        file = ROOT / entry["file"]
+        group = str(entry["group"])
+        plan = plan_with_id(read_plan(file), f"{group}/{file.stem}")
+        plans.append(plan)
+        groups[plan.id] = group
+        items = [(it.id, _norm(it.text)) for _, _, _, it in plan.iter_items() if it.text.strip()]
+        labelled: Counter[str] = Counter()
+        for prefix, names in entry["items"].items():
+            found = [iid for iid, text in items if text.startswith(_norm(prefix))]
+            unknown = [n for n in names if n not in known]
+            if unknown:
+                problems.append(f"{file.name}：“{prefix}”的主题 {'、'.join(unknown)} 未在 [topics] 中列出")
+            if len(found) != 1:
+                problems.append(f"{file.name}：“{prefix}”对应 {len(found)} 条")
+                continue
+            labelled[found[0]] += 1
+            topics[found[0]] = frozenset(names)
+        problems.extend(
+            f"{file.name}：{iid} 未标注" for iid, _ in items if not labelled[iid]
+        )
+        problems.extend(f"{file.name}：{iid} 标注了 {n} 次" for iid, n in labelled.items() if n > 1)
+    return Labels(plans, groups, topics, problems)
+
+
+# -- the measure -----------------------------------------------------------------------------
+
+Ranker = Callable[[str, Sequence[str]], list[str]]
+"""(query item id, plan ids it may search) → item ids, best first (at least 5)."""
+
+
+@dataclass(frozen=True)
+class Queries:
+    """The queries of one part: each item, the plans it searches and its relevant count."""
+
+    items: tuple[str, ...]
+    searched: tuple[tuple[str, ...], ...]
+    relevant: tuple[int, ...]
+
+
+def queries_of(labels: Labels, own: Sequence[Plan], corpus: Sequence[Plan]) -> Queries:
+    """The items of ``own`` as queries of the plans of ``corpus`` outside their group."""
+    items, searched, relevant = [], [], []
+    for plan in own:
+        others = [p for p in corpus if labels.group[p.id] != labels.group[plan.id]]
+        other_topics = [
+            labels.topics.get(it.id, frozenset())
+            for p in others for _, _, _, it in p.iter_items() if it.text.strip()
+        ]
+        for _, _, _, it in plan.iter_items():
+            mine = labels.topics.get(it.id)
+            if not mine:
+                continue
+            count = sum(bool(mine & t) for t in other_topics)
+            if count:
+                items.append(it.id)
+                searched.append(tuple(p.id for p in others))
+                relevant.append(count)
+    return Queries(tuple(items), tuple(searched), tuple(relevant))
+
+
+def npat5_each(labels: Labels, qs: Queries, ranked: Sequence[Sequence[str]]) -> list[float]:
+    """Normalised precision at 5 of each query's ranked hits."""
+    values = []
+    for item, hits, rel in zip(qs.items, ranked, qs.relevant, strict=True):
+        mine = labels.topics[item]
+        right = sum(bool(mine & labels.topics.get(h, frozenset())) for h in hits[:5])
+        values.append(right / min(5, rel))
+    return values
+
+
+def npat5(labels: Labels, qs: Queries, ranked: Sequence[Sequence[str]]) -> float:
+    """Mean normalised precision at 5 of ranked hit lists, one per query."""
+    values = npat5_each(labels, qs, ranked)
+    return statistics.fmean(values) if values else math.nan
+
+
+def run(qs: Queries, ranker: Ranker) -> list[list[str]]:
+    """A ranker's hits for each query."""
+    return [ranker(q, s) for q, s in zip(qs.items, qs.searched, strict=True)]
+
+
+def evaluate(labels: Labels, qs: Queries, ranker: Ranker) -> float:
+    """nP@5 of a ranker on a part's queries."""
+    return npat5(labels, qs, run(qs, ranker))
+
+
+# -- rankers -----------------------------------------------------------------------------------
+
+@cache
+def _items(labels_id: int, plans: tuple[Plan, ...]) -> dict[str, tuple[str, str, str, str]]:
+    """Item id → (plan id, section title, heading, text)."""
+    out = {}
+    for p in plans:
+        for _, _, section, it in p.iter_items():
+            if it.text.strip():
+                out[it.id] = (p.id, section.title, it.heading, it.text)
+    return out
+
+
+def ratio_ranker(labels: Labels) -> Ranker:
+    """Baseline: rapidfuzz ``ratio`` of the whole item texts."""
+    from rapidfuzz import fuzz
+
+    items = _items(id(labels), tuple(labels.plans))
+
+    def rank(query: str, plans: Sequence[str]) -> list[str]:
+        allowed = set(plans)
+        text = items[query][3]
+        pool = [(i, v[3]) for i, v in items.items() if v[0] in allowed]
+        pool.sort(key=lambda iv: -fuzz.ratio(text, iv[1]))
+        return [i for i, _ in pool[:5]]
+
+    return rank
+
+
+def tfidf_ranker(labels: Labels) -> Ranker:
+    """Baseline: jieba (its own dictionary) TF-IDF cosine of section title, heading and text."""
+    import jieba
+
+    plain = jieba.Tokenizer()
+    items = _items(id(labels), tuple(labels.plans))
+    word = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+    def bag(key: str) -> Counter[str]:
+        _, section, heading, text = items[key]
+        return Counter(
+            w for w in plain.lcut(f"{section}。{heading}。{text}") if len(w) > 1 and word.search(w)
+        )
+
+    bags = {i: bag(i) for i in items}
+
+    def rank(query: str, plans: Sequence[str]) -> list[str]:
+        allowed = set(plans)
+        pool = [i for i, v in items.items() if v[0] in allowed]
+        df = Counter(w for i in pool for w in bags[i])
+        n = len(pool)
+
+        def vec(b: Counter[str]) -> dict[str, float]:
+            v = {w: (1 + math.log(c)) * math.log((n + 1) / (df.get(w, 0) + 0.5))
+                 for w, c in b.items()}
+            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+            return {w: x / norm for w, x in v.items()}
+
+        q = vec(bags[query])
+        scored = sorted(pool, key=lambda i: -sum(q.get(w, 0.0) * x for w, x in vec(bags[i]).items()))
+        return scored[:5]
+
+    return rank
+
+
+def matcher_ranker(labels: Labels, plans: Sequence[Plan], **options: object) -> Ranker:
+    """drafter's matcher over ``plans`` (``options`` go to :class:`Matcher`)."""
+    matcher = Matcher.from_plans(plans, **options)  # type: ignore[arg-type]
+
+    def rank(query: str, searched: Sequence[str]) -> list[str]:
+        allowed = set(searched)
+        exclude = [p.id for p in plans if p.id not in allowed]
+        spec = matcher.query_of(query)
+        spec["exclude_plan"] = exclude
+        return [h.item_id for h in matcher.similar(**spec, k=5)]
+
+    return rank
+
+
+# -- the weight search -------------------------------------------------------------------------
+
+_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45, 0.6, 0.8)
+"""Values each part weight may take in the search."""
+_CONSTANTS = {"k1": (1.2,), "b": (0.75,), "common": (1e9,)}
+"""Values of the term constants the search tries. common 1e9: no discount beyond inverse
+document frequency (a further discount, common 0.5, lowered the test figure; see
+``bench_match.py --ablations``)."""
+
+
+@dataclass
+class Precomputed:
+    """Every tuning query's score parts over every item it may find (for a fast search)."""
+
+    rows: list[np.ndarray]
+    """Per query: the catalogue rows it may find."""
+    parts: list[np.ndarray]
+    """Per query: their score parts, the feedback part left at 0."""
+    cosines: np.ndarray
+    """Text cosine of every catalogue row with every other (what feedback is made of)."""
+    ids: list[str]
+    """Item id of every catalogue row."""
+
+
+def precompute(labels: Labels, qs: Queries, plans: Sequence[Plan], options: dict,
+               weights: score.Weights) -> Precomputed:
+    """Score parts of each query against each item of its searched plans (exhaustively)."""
+    matcher = Matcher.from_plans(plans, weights=replace(weights, feedback=0.0), **options)
+    cat = matcher.catalog
+    everything = np.arange(len(cat))
+    f = matcher.factors()
+    cosines = np.stack([
+        matcher.text.scores_of(matcher.text.row_query(int(r), f), everything, factors=f)
+        for r in everything
+    ]).astype(np.float64)
+    out = Precomputed([], [], cosines, [cat.item_id(int(r)) for r in everything])
+    for item, searched in zip(qs.items, qs.searched, strict=True):
+        allowed = set(searched)
+        spec = matcher.query_of(item)
+        query = make_query(spec["text"], spec["heading"], spec["section"], spec["siblings"])
+        exclude = [p.id for p in plans if p.id not in allowed]
+        rows, parts = matcher.score_parts(query, Filters(), exclude, exhaustive=True)
+        out.rows.append(rows)
+        out.parts.append(parts.astype(np.float64))
+    return out
+
+
+_FB = score.FIELDS.index("feedback")
+
+
+def _npat5_pre(labels: Labels, qs: Queries, pre: Precomputed, w: np.ndarray) -> float:
+    """nP@5 of weights ``w`` on precomputed parts, feedback as the matcher makes it."""
+    ranked = []
+    for rows, parts in zip(pre.rows, pre.parts, strict=True):
+        first = parts @ w
+        if w[_FB] > 0:
+            order = np.lexsort((rows, -first))[: score.FEEDBACK]
+            sure = first[order].mean() / max(w.sum() - w[_FB], 1e-12)
+            first = first + w[_FB] * sure * pre.cosines[rows[order]][:, rows].mean(axis=0)
+        top = np.lexsort((rows, -first))[:5]
+        ranked.append([pre.ids[int(rows[i])] for i in top])
+    return npat5(labels, qs, ranked)
+
+
+def _ascend(labels: Labels, qs: Queries, pre: Precomputed, start: np.ndarray,
+            free: Sequence[int]) -> tuple[float, np.ndarray]:
+    """Coordinate ascent over :data:`_GRID` for the weights at positions ``free``."""
+    w = start.copy()
+    best = _npat5_pre(labels, qs, pre, w)
+    for _ in range(4):
+        improved = False
+        for j in free:
+            for value in _GRID:
+                trial = w.copy()
+                trial[j] = value
+                if not trial.sum():
+                    continue
+                got = _npat5_pre(labels, qs, pre, trial)
+                if got > best + 1e-9:
+                    best, w, improved = got, trial, True
+        if not improved:
+            break
+    return best, w
+
+
+def tune(labels: Labels, options: dict, parts: Iterable[str] = score.TUNED,
+         progress: Callable[[str], None] | None = None,
+         plans: Sequence[Plan] | None = None,
+         constants: dict[str, tuple[float, ...]] | None = None) -> tuple[float, score.Weights]:
+    """The weights with the best nP@5 when the items of ``plans`` (default: all labelled
+    plans) query each other's; no other plan's labels are read."""
+    plans = list(plans) if plans is not None else labels.plans
+    qs = queries_of(labels, plans, plans)
+    free = [score.FIELDS.index(p) for p in parts]
+    best: tuple[float, score.Weights] = (-1.0, score.WEIGHTS)
+    grid = {**_CONSTANTS, **(constants or {})}
+    for k1, b, common in itertools.product(grid["k1"], grid["b"], grid["common"]):
+        constants = replace(score.WEIGHTS, k1=k1, b=b, common=common)
+        pre = precompute(labels, qs, plans, options, constants)
+        start = np.array([constants.vector()[j] if j in free else 0.0
+                          for j in range(len(score.FIELDS))])
+        got, w = _ascend(labels, qs, pre, start, free)
+        if progress:
+            progress(f"k1={k1} b={b} common={common}: {got:.3f}")
+        if got > best[0]:
+            w = w / w.sum()
+            best = (got, replace(constants, **{n: round(float(v), 4)
+                                               for n, v in zip(score.FIELDS, w, strict=True)}))
+    return best
+
+
+# -- leave one group out ---------------------------------------------------------------------
+
+@dataclass
+class Report:
+    """nP@5 on the tuning and test parts, for drafter and the baselines."""
+
+    tune: dict[str, float]
+    """Mean over the folds of each ranker's nP@5 on the fold's tuning part."""
+    test: dict[str, float]
+    """Each ranker's nP@5 over all held-out queries (every group once)."""
+    queries: int
+    """Held-out queries (items with something to find)."""
+    folds: list[tuple[str, float, float, score.Weights]]
+    """Per held-out group: tuning and test nP@5 of drafter and the weights chosen."""
+
+
+def cross_validate(labels: Labels, options: dict | None = None,
+                   parts: Iterable[str] = score.TUNED,
+                   constants: dict[str, tuple[float, ...]] | None = None,
+                   baselines: bool = True,
+                   progress: Callable[[str], None] | None = None) -> Report:
+    """Leave each group out in turn: tune on the rest, test on it; baselines on the same
+    queries. ``options`` go to :class:`Matcher`, ``parts`` are the parts the search may
+    weigh (the others stay at 0), ``constants`` narrow the constants tried."""
+    options = options or {}
+    parts = tuple(parts)
+    rankers: dict[str, Ranker] = {}
+    if baselines:
+        rankers = {"ratio": ratio_ranker(labels), "tfidf": tfidf_ranker(labels)}
+    tune_scores: dict[str, list[float]] = {"drafter": [], **{n: [] for n in rankers}}
+    test_values: dict[str, list[float]] = {"drafter": [], **{n: [] for n in rankers}}
+    folds = []
+    for group in labels.groups():
+        tuning, held = labels.split(group)
+        got, weights = tune(labels, options, parts, plans=tuning, constants=constants)
+        tq = queries_of(labels, tuning, tuning)
+        hq = queries_of(labels, held, labels.plans)
+        values = npat5_each(labels, hq, run(hq, matcher_ranker(labels, labels.plans,
+                                                               weights=weights, **options)))
+        tune_scores["drafter"].append(got)
+        test_values["drafter"].extend(values)
+        for name, ranker in rankers.items():
+            tune_scores[name].append(evaluate(labels, tq, ranker))
+            test_values[name].extend(npat5_each(labels, hq, run(hq, ranker)))
+        held_score = statistics.fmean(values) if values else math.nan
+        folds.append((group, got, held_score, weights))
+        if progress:
+            progress(f"留出 {group}：调参 {got:.3f}，测试 {held_score:.3f}")
+    return Report(
+        tune={n: statistics.fmean(v) for n, v in tune_scores.items()},
+        test={n: statistics.fmean(v) for n, v in test_values.items()},
+        queries=len(test_values["drafter"]),
+        folds=folds,
+    )
