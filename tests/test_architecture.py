@@ -48,3 +48,53 @@ def test_cli_help_lists_commands(capsys):
     for command in ("import", "list", "show", "parse"):
         assert command in out
     assert "资料库" in out
+
+
+def _modules_after(args: list[str], home) -> set[str]:
+    """The modules loaded by ``drafter ARGS`` in a fresh interpreter (its output discarded)."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from drafter.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({args!r})\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    env = {**__import__("os").environ, "DRAFTER_HOME": str(home)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env=env)
+    return set(result.stdout.split())
+
+
+HEAVY = ("docx", "rich.progress", "drafter.export", "jieba", "tomlkit", "numpy", "textual")
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+def test_list_loads_only_what_it_needs(tmp_path):
+    """`drafter list` (text and JSON) imports no Word, progress bar, export, jieba or numpy."""
+    for args in (["list"], ["list", "--format", "json"]):
+        modules = _modules_after(args, tmp_path)
+        assert "drafter.library.catalog" in modules
+        assert _heavy(modules) == [], args
+
+
+def test_show_parse_check_load_only_what_they_need(tmp_path, seed_paths):
+    """show, parse and check (no base) load neither Word nor the export nor jieba either."""
+    for args in (["show", "乌审旗 2022"], ["parse", str(seed_paths[0])],
+                 ["check", "乌审旗 2022", "--year", "2023"]):
+        assert _heavy(_modules_after(args, tmp_path)) == [], args
+
+
+def test_help_of_every_command_still_builds(capsys):
+    """Options are added only for the chosen command: each command's --help still lists them."""
+    import pytest
+
+    from drafter.cli import COMMANDS, main
+
+    for name in COMMANDS:
+        with pytest.raises(SystemExit) as exit_info:
+            main([name, "--help"])
+        assert exit_info.value.code == 0
+        assert "--" in capsys.readouterr().out

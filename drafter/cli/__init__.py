@@ -1,7 +1,9 @@
 """The command line: a thin shell over the core. Each command lives in its own module.
 
 A command module defines ``HELP`` (one Chinese line), ``add_arguments(parser)`` and
-``run(args) -> int``. Errors the core raises (:class:`drafter.errors.DrafterError`) become
+``run(args) -> int``. It imports little at the top and the core inside ``add_arguments`` and
+``run``: only the chosen command's options are built and only its modules loaded, so every
+command starts quickly. Errors the core raises (:class:`drafter.errors.DrafterError`) become
 one Chinese sentence on stderr and exit status 2; never a traceback.
 """
 
@@ -12,6 +14,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any
 
 from drafter import __version__
 from drafter.cli import i18n
@@ -47,6 +50,19 @@ def _load(name: str) -> ModuleType | None:
         raise
 
 
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """The subcommands; a command's options are added only when it is the one chosen."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        chosen = self._name_parser_map.get(values[0])
+        pending = getattr(chosen, "_pending", None)
+        if chosen is not None and pending is not None:
+            del chosen._pending  # type: ignore[attr-defined]
+            pending.add_arguments(chosen)
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available command."""
     i18n.install()
@@ -61,13 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="用户资料库文件夹（默认在用户数据目录下）",
     )
-    sub = parser.add_subparsers(dest="command", metavar="命令")
+    sub = parser.add_subparsers(dest="command", metavar="命令", action=_Commands)
     for name in COMMANDS:
         module = _load(name)
         if module is None:
             continue
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        module.add_arguments(p)
+        p._pending = module  # type: ignore[attr-defined]
         p.set_defaults(_module=module)
     return parser
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from drafter.atomic import write_text
-from drafter.checks import ledger_to_csv, load_rules, render_report, report_to_json, run_checks
 from drafter.cli.common import add_format, console, open_library, print_json
 from drafter.errors import DrafterError, LibraryError
 from drafter.targets.history import earlier_plans
@@ -31,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.checks.rules import load_rules
+    from drafter.checks.run import run_checks
+
     if args.year is not None and args.year not in _YEARS:
         raise DrafterError(f"--year {args.year} 不是有效的计划年度，请写四位年份，如 2025。")
     library = open_library(args)
@@ -51,10 +52,17 @@ def run(args: argparse.Namespace) -> int:
     history = earlier_plans(library, base) if args.history and base is not None else None
     report = run_checks(plan, year=args.year, base=base, rules=rules, history=history)
     if args.ledger_csv:
+        from drafter.atomic import write_text
+        from drafter.checks.export import ledger_to_csv
+
         write_text(Path(args.ledger_csv), ledger_to_csv(report.ledger))
     if args.format == "json":
+        from drafter.checks.render import report_to_json
+
         print_json(report_to_json(report))
     else:
+        from drafter.checks.render import render_report
+
         console().print(render_report(report, show_info=not args.no_info))
         if args.ledger_csv:
             console(stderr=True).print(f"指标台账已导出：{args.ledger_csv}")

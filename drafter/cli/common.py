@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
-from drafter.library import Library
+    from drafter.library import Library
 
 
 def open_library(args: argparse.Namespace) -> Library:
@@ -18,6 +19,8 @@ def open_library(args: argparse.Namespace) -> Library:
 
     Files that had to be left out (unreadable, duplicate id) are named on stderr.
     """
+    from drafter.library import Library
+
     folder = getattr(args, "library", None)
     library = Library.open(Path(folder).expanduser() if folder else None)
     library.summaries()
@@ -41,6 +44,8 @@ def print_json(data: Any) -> None:
 
 def console(stderr: bool = False) -> Console:
     """A rich console; plain when the output is not a terminal."""
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False)
 
 

@@ -8,14 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from rich.console import Console
-
-from drafter.atomic import write_text
 from drafter.cli.common import console, open_library
-from drafter.diff import diff_plans
-from drafter.diff.json import dumps
-from drafter.diff.render_html import render_html
-from drafter.diff.render_text import print_diff
 from drafter.errors import InputError
 from drafter.library import Library
 from drafter.model import Plan
@@ -72,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = output_format(args.output, args.format)
     if fmt == "docx" and not args.output:
         raise InputError("Word 格式需要用 -o 指定输出文件，例如 -o 对比稿.docx。")
+    from drafter.diff.align import diff_plans
+
     library = open_library(args)
     diff = diff_plans(*_pair(args, library))
     out = Path(args.output) if args.output else None
@@ -89,14 +84,23 @@ def run(args: argparse.Namespace) -> int:
 
             write_tracked(diff, out, author=args.author, overwrite=overwrite)
     elif fmt == "json":
+        from drafter.diff.json import dumps
+
         _emit(dumps(diff) + "\n", out, overwrite)
     elif fmt == "html":
+        from drafter.diff.render_html import render_html
+
         _emit(
             render_html(diff, only_changes=args.only_changes, side_by_side=args.side_by_side),
             out,
             overwrite,
         )
     elif out is not None:
+        from rich.console import Console
+
+        from drafter.atomic import write_text
+        from drafter.diff.render_text import print_diff
+
         buffer = io.StringIO()
         plain = Console(file=buffer, width=FILE_WIDTH, color_system=None, highlight=False)
         print_diff(
@@ -106,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         # less shows colours only with -R; keep whatever the user set.
         os.environ.setdefault("LESS", "-R")
+        from drafter.diff.render_text import print_diff
+
         print_diff(
             diff,
             console(),
@@ -139,4 +145,6 @@ def _emit(text: str, out: Path | None, overwrite: bool) -> None:
     if out is None:
         sys.stdout.write(text)
     else:
+        from drafter.atomic import write_text
+
         write_text(out, text, overwrite=overwrite)

@@ -7,9 +7,6 @@ from pathlib import Path
 
 from drafter.cli.common import console, open_library, print_json
 from drafter.errors import InputError
-from drafter.export import FORMATS, export_plan, notice_from_plan
-from drafter.export.advice import export_advice, has_own_notice
-from drafter.export.profile import DEFAULT_PROFILE, available_profiles, load_profile
 
 HELP = "导出为公文格式的 .docx（GB/T 9704），或 Markdown、纯文本、PDF"
 
@@ -27,6 +24,9 @@ NOTICE_OPTIONS = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from drafter.export import FORMATS
+    from drafter.export.profile import DEFAULT_PROFILE, available_profiles
+
     parser.add_argument("plan", help="资料库编号、草稿文件或任何可读取的要点文件")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="导出的文件")
     parser.add_argument(
@@ -61,6 +61,8 @@ def output_format(out: Path, given: str | None) -> str:
 
     An extension drafter does not write (``x.xyz``) is refused rather than silently ignored.
     """
+    from drafter.export import FORMATS
+
     if given:
         return given
     suffix = out.suffix.lower().lstrip(".")
@@ -75,6 +77,10 @@ def output_format(out: Path, given: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.export import export_plan, notice_from_plan
+    from drafter.export.advice import export_advice, has_own_notice
+    from drafter.export.profile import load_profile
+
     plan = open_library(args).resolve(args.plan)
     if args.sections:
         from drafter.review.solicit import solicitation

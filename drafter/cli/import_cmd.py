@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
-
 from drafter.cli.common import add_format, console, open_library, print_json
 
 HELP = "导入往年要点（文本、Word、WPS、PDF、OFD、网页，可给文件夹）到用户资料库"
@@ -21,6 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.table import Table
+
     library = open_library(args)
     out = console(stderr=True)
     with Progress(

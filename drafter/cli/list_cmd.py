@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from rich.table import Table
-
 from drafter.cli.common import add_format, console, open_library, print_json
 
 HELP = "列出资料库中的全部要点"
@@ -35,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
             for s in rows
         ])
         return 0
+    from rich.table import Table
+
     table = Table(title=f"资料库（{len(rows)} 份要点）", title_justify="left")
     # The id is what other commands take: fold it onto several lines rather than cut it.
     table.add_column("编号", overflow="fold", min_width=10)

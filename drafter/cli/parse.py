@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 
 from drafter.cli.common import add_format, console, print_json
-from drafter.ingest import read_plan
-from drafter.plan_json import plan_to_json
-from drafter.render_plan import render_plan
 
 HELP = "解析一个文件（不导入资料库），显示其结构"
 
@@ -18,9 +15,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.ingest import read_plan
+
     plan = read_plan(args.file)
     if args.format == "json":
+        from drafter.plan_json import plan_to_json
+
         print_json(plan_to_json(plan))
     else:
+        from drafter.render_plan import render_plan
+
         console().print(render_plan(plan))
     return 0

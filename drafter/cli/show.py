@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 
 from drafter.cli.common import add_format, console, open_library, print_json
-from drafter.plan_json import plan_to_json
-from drafter.render_plan import render_plan
 
 HELP = "显示一份要点的全文和结构（资料库编号或文件）"
 
@@ -20,7 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     plan = open_library(args).resolve(args.plan)
     if args.format == "json":
+        from drafter.plan_json import plan_to_json
+
         print_json(plan_to_json(plan))
     else:
+        from drafter.render_plan import render_plan
+
         console().print(render_plan(plan, outline=args.outline))
     return 0

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from drafter.cli.common import add_format, console, open_library, print_json
 from drafter.errors import InputError
-from drafter.match.topics import Topic, TopicItem, find_topic, items_for, topics
+
+if TYPE_CHECKING:
+    from drafter.match.topics import Topic, TopicItem
+
+# The topics (jieba) and rich are imported in the functions that use them.
 
 HELP = "按主题浏览资料库（如：殡葬 2023 年各地怎么写）"
 
@@ -41,6 +43,10 @@ def _item_json(item: TopicItem) -> dict[str, object]:
 
 def _list(found: list[Topic], args: argparse.Namespace) -> int:
     """Every topic with its size."""
+    from rich.table import Table
+
+    from drafter.match.topics import items_for
+
     if args.year is not None or args.issuer:
         found = [t for t in found if items_for(t, args.year, args.issuer)]
     if args.format == "json":
@@ -60,6 +66,10 @@ def _list(found: list[Topic], args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    from drafter.match.topics import find_topic, items_for, topics
+
     found = topics(open_library(args).plans())
     if not args.topic:
         return _list(found, args)

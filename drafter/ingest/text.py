@@ -6,8 +6,6 @@ import codecs
 import re
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from drafter.errors import InputError
 from drafter.ingest.raw import RawText
 
@@ -51,6 +49,8 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
             return big5
     if text is not None:
         return text, "gb18030"
+    from charset_normalizer import from_bytes  # only for the rare file neither UTF nor GB
+
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(f"{where} 的文字编码无法识别，请另存为 UTF-8 文本后再导入。")

@@ -110,6 +110,7 @@ class Library:
         self.builtin_dir = builtin_dir
         self._summaries: dict[str, PlanSummary] | None = None
         self._lock_token: bytes | None = None
+        self._sorted: list[PlanSummary] | None = None
         self.problems: list[str] = []
         """Library files that were left out, one Chinese sentence each (unreadable, duplicate id)."""
         self.hidden: set[str] = set()
@@ -138,12 +139,19 @@ class Library:
 
     def summaries(self) -> list[PlanSummary]:
         """Every plan in the library, built-ins first, then by issuer and year."""
+        if self._sorted is None:
+            self._sorted = sorted(
+                self._catalogue().values(),
+                key=lambda s: (not s.builtin, s.issuer or "", s.year or 0, s.id),
+            )
+        return list(self._sorted)
+
+    def _catalogue(self) -> dict[str, PlanSummary]:
+        """Plan id → summary, read on first use (look-ups need no sorting)."""
         if self._summaries is None:
             self._summaries = self._scan()
-        return sorted(
-            self._summaries.values(),
-            key=lambda s: (not s.builtin, s.issuer or "", s.year or 0, s.id),
-        )
+            self._sorted = None
+        return self._summaries
 
     def _scan(self) -> dict[str, PlanSummary]:
         """Read the catalogue, re-reading only the TOML files that changed since last time."""
@@ -151,23 +159,26 @@ class Library:
         fresh: dict[str, tuple[int, int, PlanSummary]] = {}
         found: dict[str, PlanSummary] = {}
         problems: list[str] = []
+        changed = False
         try:
             self.hidden = trash.hidden_ids() if self.builtin_dir is not None else set()
         except LibraryError as exc:
             problems.append(exc.message)
-        for root, builtin in self._roots():
-            if not root.is_dir():
+        for folder, builtin in self._roots():
+            if not folder.is_dir():
                 continue
-            for path in sorted(root.rglob("*.toml")):
+            root = folder.resolve()  # one cache key per file, however the folder was named
+            for key in _toml_files(root):
                 try:
-                    stat = path.stat()
+                    stat = os.stat(key)
                 except OSError:
                     continue
-                key = str(path)
                 hit = cache.get(key)
                 if hit and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
                     summary = hit[2]
                 else:
+                    changed = True
+                    path = Path(key)
                     try:
                         plan = store.load_plan(path)
                     except LibraryError as exc:
@@ -176,17 +187,17 @@ class Library:
                     summary = PlanSummary.of(plan, path, builtin)
                 fresh[key] = (stat.st_mtime_ns, stat.st_size, summary)
                 if not summary.id:
-                    problems.append(f"已跳过：资料库文件 {path} 没有编号（id）。")
+                    problems.append(f"已跳过：资料库文件 {key} 没有编号（id）。")
                     continue
                 if builtin and summary.id in self.hidden:
                     continue
                 if summary.id in found:
                     problems.append(
-                        f"已跳过：{path} 与 {found[summary.id].path} 的编号同为“{summary.id}”。"
+                        f"已跳过：{key} 与 {found[summary.id].path} 的编号同为“{summary.id}”。"
                     )
                     continue
                 found[summary.id] = summary
-        if fresh != cache:
+        if changed or fresh.keys() != cache.keys():  # cheaper than comparing every summary
             self._save_cache(fresh)
         self.problems = problems
         return found
@@ -207,6 +218,7 @@ class Library:
     def invalidate(self) -> None:
         """Forget the in-memory catalogue (after files changed)."""
         self._summaries = None
+        self._sorted = None
 
     # -- tidying ----------------------------------------------------------------------------
 
@@ -233,10 +245,8 @@ class Library:
 
     def summary(self, plan_id: str) -> PlanSummary:
         """The summary of one plan; LibraryError when unknown."""
-        self.summaries()
-        assert self._summaries is not None
         try:
-            return self._summaries[plan_id]
+            return self._catalogue()[plan_id]
         except KeyError:
             raise LibraryError(f"资料库中没有编号为“{plan_id}”的要点，可用 drafter list 查看。") from None
 
@@ -251,13 +261,12 @@ class Library:
 
     def find(self, ref: str) -> PlanSummary:
         """A plan by id, or by words that together name exactly one plan (``涪陵 2022``)."""
-        self.summaries()
-        assert self._summaries is not None
-        if ref in self._summaries:
-            return self._summaries[ref]
+        catalogue = self._catalogue()
+        if ref in catalogue:
+            return catalogue[ref]
         words = [w for w in re.split(r"[\s/]+", ref) if w]
         matches = [
-            s for s in self._summaries.values()
+            s for s in catalogue.values()
             if words and all(w in f"{s.id} {s.title} {s.source_file}" for w in words)
         ]
         if len(matches) == 1:
@@ -285,7 +294,11 @@ class Library:
     def import_paths(
         self, sources: Iterable[Path | str], progress: Progress | None = None
     ) -> ImportReport:
-        """Import files and folders (searched recursively) into the user's library."""
+        """Import files and folders (searched recursively) into the user's library.
+
+        Many files are parsed on every core (:mod:`drafter.library.reading`); ids are chosen
+        and files written here, one at a time, in the order given.
+        """
         from drafter.ingest import converted_in_batch
 
         files = list(expand_paths(sources))
@@ -293,11 +306,11 @@ class Library:
             return self._import_files(files, progress)
 
     def _import_files(self, files: list[Path], progress: Progress | None) -> ImportReport:
-        from drafter.ingest import read_plan
+        from drafter.library.reading import read_many
 
         report = ImportReport()
         by_sha = {s.sha256: s for s in self.summaries()}
-        for n, path in enumerate(files, 1):
+        for n, (path, plan) in enumerate(read_many(files), 1):
             if progress:
                 progress(n, len(files), path)
             made_by_drafter = output_kind(path) if path.suffix.lower() == ".docx" else None
@@ -306,10 +319,8 @@ class Library:
                     path, "skipped", reason=f"是 drafter 生成的{made_by_drafter}，不是往年要点"
                 ))
                 continue
-            try:
-                plan = read_plan(path)
-            except DrafterError as exc:
-                report.outcomes.append(ImportOutcome(path, "failed", reason=exc.message))
+            if isinstance(plan, str):
+                report.outcomes.append(ImportOutcome(path, "failed", reason=plan))
                 continue
             try:
                 with self._locked() as fresh:
@@ -335,6 +346,7 @@ class Library:
         summary = PlanSummary.of(plan, target, builtin=False)
         assert self._summaries is not None
         self._summaries[plan.id] = summary
+        self._sorted = None
         by_sha[plan.source.sha256] = summary
         return ImportOutcome(path, status, plan.id, warnings=len(plan.warnings))
 
@@ -403,6 +415,15 @@ class Library:
     def _path_for(self, plan_id: str) -> Path:
         issuer, _, year = plan_id.rpartition("/")
         return self.user_dir / _safe(issuer) / f"{_safe(year)}.toml"
+
+
+def _toml_files(root: Path) -> list[str]:
+    """Every ``*.toml`` file under ``root`` (not following linked folders), as strings in the
+    order of their path parts; strings because a national library has thousands."""
+    found: list[str] = []
+    for folder, _dirs, files in os.walk(root):  # linked folders are listed, not entered
+        found.extend(os.path.join(folder, name) for name in files if name.endswith(".toml"))
+    return sorted(found, key=lambda p: p.split(os.sep))
 
 
 def plan_with_id(plan: Plan, plan_id: str) -> Plan:

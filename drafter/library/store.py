@@ -1,7 +1,7 @@
 """Plans as TOML files: the only module that reads or writes them.
 
-Reads use stdlib ``tomllib`` (fast); writes use tomlkit (readable layout, comments kept) and
-are atomic.
+Reads use stdlib ``tomllib``; writes describe the document (:func:`document`) and
+``toml_writer`` writes it in the layout tomlkit gave these files, atomically.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-
 from drafter.atomic import write_bytes
 from drafter.controls import strip_controls
 from drafter.errors import ExistsError, InputError, LibraryError
 from drafter.files import read_regular
+from drafter.library.toml_writer import Document, Multiline, Tables, render
 from drafter.model import ITEM_STYLES, Item, Meta, Plan, Section, Source, SubItem, Warning
 from drafter.toml_read import parse
 
@@ -24,62 +23,50 @@ FORMAT_VERSION = 1
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
-def _text(value: str) -> Any:
-    """A TOML string; long or multi-line text as a literal-friendly multi-line string."""
-    if "\n" in value:
-        return tomlkit.string(value, multiline=True)
-    return value
+def _text(value: str) -> str:
+    """Text that is written as a multi-line string when it has line breaks."""
+    return Multiline(value) if "\n" in value else value
 
 
-def _array(values: tuple[str, ...]) -> Any:
-    array = tomlkit.array()
-    array.extend(_text(v) for v in values)
-    if len(values) > 0:
-        array.multiline(True)
-    return array
+def _array(values: tuple[str, ...]) -> list[str]:
+    return [_text(v) for v in values]
 
 
-def dumps(plan: Plan) -> str:
-    """The plan as a human-readable TOML document."""
-    doc = tomlkit.document()
-    # A comment holds its text raw: a control character there would make the file unreadable.
-    heading = strip_controls(f"{plan.meta.title or '工作要点'}（{plan.meta.issuer or '未署名'}）")
-    doc.add(tomlkit.comment(" ".join(heading.split())))
-    doc.add(tomlkit.comment("drafter 资料库文件：可以直接阅读和修改，保存为 UTF-8。"))
-    doc["format"] = FORMAT_VERSION
-    doc["id"] = plan.id
-    doc["item_style"] = plan.item_style
+def document(plan: Plan) -> Document:
+    """The plan as the TOML document written to disk (keys in the order they are written)."""
+    doc = Document(comments=[
+        f"{plan.meta.title or '工作要点'}（{plan.meta.issuer or '未署名'}）",
+        "drafter 资料库文件：可以直接阅读和修改，保存为 UTF-8。",
+    ])
+    body = doc.body
+    body["format"] = FORMAT_VERSION
+    body["id"] = plan.id
+    body["item_style"] = plan.item_style
     if plan.base:
-        doc["base"] = plan.base
+        body["base"] = plan.base
     if plan.partial:
-        doc["partial"] = True
-    doc["preamble"] = _array(plan.preamble)
+        body["partial"] = True
+    body["preamble"] = _array(plan.preamble)
     if plan.closing:
-        doc["closing"] = _array(plan.closing)
-    meta = tomlkit.table()
+        body["closing"] = _array(plan.closing)
+    meta: dict[str, Any] = {}
     for key, value in vars(plan.meta).items():
         if value is None or value == () or value == "":
             continue
         meta[key] = _array(value) if isinstance(value, tuple) else _text(value) if isinstance(
             value, str) else value
-    doc["meta"] = meta
-    source = tomlkit.table()
-    for key, value in vars(plan.source).items():
-        if value:
-            source[key] = value
-    doc["source"] = source
-    sections = tomlkit.aot()
+    body["meta"] = meta
+    body["source"] = {key: value for key, value in vars(plan.source).items() if value}
+    sections = Tables()
     for s in plan.sections:
-        table = tomlkit.table()
-        table["label"] = s.label
-        table["title"] = s.title
+        table: dict[str, Any] = {"label": s.label, "title": s.title}
         if s.kind != "tasks":
             table["kind"] = s.kind
         if s.intro:
             table["intro"] = _array(s.intro)
-        items = tomlkit.aot()
+        items = Tables()
         for it in s.items:
-            t = tomlkit.table()
+            t: dict[str, Any] = {}
             if it.id:
                 t["id"] = it.id
             t["label"] = it.label
@@ -88,51 +75,45 @@ def dumps(plan: Plan) -> str:
             if it.origin:
                 t["origin"] = it.origin
             if it.subitems:
-                subs = tomlkit.aot()
-                for sub in it.subitems:
-                    st = tomlkit.table()
-                    st["label"] = sub.label
-                    st["text"] = _text(sub.text)
-                    subs.append(st)
-                t["subitems"] = subs
+                t["subitems"] = Tables(
+                    {"label": sub.label, "text": _text(sub.text)} for sub in it.subitems
+                )
             items.append(t)
         if s.items:
             table["items"] = items
         sections.append(table)
-    doc["sections"] = sections
+    body["sections"] = sections
     if plan.warnings:
-        warnings = tomlkit.aot()
+        warnings = Tables()
         for w in plan.warnings:
-            t = tomlkit.table()
-            t["code"] = w.code
-            t["message"] = w.message
+            entry: dict[str, Any] = {"code": w.code, "message": w.message}
             if w.line is not None:
-                t["line"] = w.line
-            warnings.append(t)
-        doc["warnings"] = warnings
+                entry["line"] = w.line
+            warnings.append(entry)
+        body["warnings"] = warnings
     if plan.rounds:
-        doc["rounds"] = _rounds(plan)
-    return tomlkit.dumps(doc)
+        body["rounds"] = _rounds(plan)
+    return doc
 
 
-def _rounds(plan: Plan) -> Any:
+def dumps(plan: Plan) -> str:
+    """The plan as a human-readable TOML document."""
+    return render(document(plan))
+
+
+def _rounds(plan: Plan) -> Tables:
     """A draft's review rounds: each with its proposals and the draft as it then stood."""
     from drafter.review.record import proposal_to_dict, round_fields
 
-    rounds = tomlkit.aot()
+    rounds = Tables()
     for r in plan.rounds:
-        table = tomlkit.table()
-        for key, value in round_fields(r).items():
-            table[key] = value
-        proposals = tomlkit.aot()
-        for p in r.proposals:
-            t = tomlkit.table()
-            for key, value in proposal_to_dict(p).items():
-                t[key] = _text(value) if isinstance(value, str) else value
-            proposals.append(t)
-        table["proposals"] = proposals
+        table: dict[str, Any] = dict(round_fields(r))
+        table["proposals"] = Tables(
+            {key: _text(value) if isinstance(value, str) else value
+             for key, value in proposal_to_dict(p).items()}
+            for p in r.proposals)
         if r.snapshot is not None:
-            table["snapshot"] = tomlkit.parse(dumps(r.snapshot))
+            table["snapshot"] = document(r.snapshot).body
         rounds.append(table)
     return rounds
 

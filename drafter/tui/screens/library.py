@@ -5,8 +5,9 @@ from __future__ import annotations
 import shlex
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,12 +18,10 @@ from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
-from drafter.draft import DraftFile, list_drafts
 from drafter.errors import DrafterError
 from drafter.model import Plan
 from drafter.tui.messages import ImportDone, Progress, SearchDone
 from drafter.tui.screens.base import BaseScreen
-from drafter.tui.search import SearchHit, hit_source, search_library
 from drafter.tui.widgets.fitted_tree import FittedTree
 from drafter.tui.widgets.preview import (
     ResultList,
@@ -34,8 +33,26 @@ from drafter.tui.widgets.preview import (
 )
 from drafter.tui.widgets.status import StatusLine
 
+if TYPE_CHECKING:
+    from drafter.tui.search import SearchHit
+
 NodeRef = tuple[Any, ...]
-"""What a tree node points at: ("draft", path) ("plan", id) ("section", id, si) ("item", id, si, ii)."""
+"""What a tree node points at: ("draft", path) ("initial", first character of regions)
+("region", name) ("plan", id) ("section", id, si) ("item", id, si, ii)."""
+UNFOLD_UP_TO = 300
+"""Libraries with up to this many plans open with every region unfolded."""
+
+
+class PlanTree(FittedTree):
+    """The library tree (labels end in "…" when cut). Textual measures every line's label whenever a node opens or closes;
+    here a label's width is counted from its text, so a national library stays quick."""
+
+    def get_label_width(self, node: TreeNode[NodeRef]) -> int:
+        """The label's cells plus the open/closed marker (as Tree.render_label draws them)."""
+        marker = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+                  if node.allow_expand else "")
+        label = node.label
+        return cell_len(marker) + (label.cell_len if isinstance(label, Text) else cell_len(label))
 
 
 class LibraryScreen(BaseScreen):
@@ -59,12 +76,14 @@ class LibraryScreen(BaseScreen):
         self.hits: list[SearchHit] = []
         """Current search results (empty when not searching)."""
         self._drafts: dict[tuple[Path, int], Plan | str] = {}
+        self._regions: dict[str, list[Any]] = {}
+        self._initials: dict[str, list[str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="搜索资料库（输入即搜，如：养老服务中心）", id="search")
         with Horizontal(id="body"):
-            yield FittedTree("资料库", id="plans")
+            yield PlanTree("资料库", id="plans")
             yield ResultList(id="results")
             with VerticalScroll(id="preview"):
                 yield Static("正在载入资料库…", id="preview-text")
@@ -91,6 +110,8 @@ class LibraryScreen(BaseScreen):
         tree = self.query_one("#plans", Tree)
         tree.clear()
         self._drafts.clear()
+        from drafter.draft import list_drafts  # after the first paint: the draft core is large
+
         drafts = list_drafts(self.drafter.drafts_folder)
         mine = tree.root.add(f"我的草稿（{len(drafts)}）", data=("group",), expand=True)
         for d in drafts:
@@ -102,26 +123,59 @@ class LibraryScreen(BaseScreen):
             label.append(f"  {d.path.stem} · {saved_at(d.mtime_ns)}", style="dim")
             mine.add_leaf(label, data=("draft", d.path))
         groups: dict[str, list[Any]] = defaultdict(list)
-        for summary in library.summaries():
+        summaries = library.summaries()
+        for summary in summaries:
             groups[summary.region or summary.issuer or "其他"].append(summary)
-        for region in sorted(groups):
-            node = tree.root.add(Text(region), data=("group",), expand=True)
-            for s in sorted(groups[region], key=lambda s: -(s.year or 0)):
-                partial = "（不完整）" if s.partial else ""
-                plan_node = node.add(
-                    Text(f"{s.year or '年份不详'}  {s.title}{partial}"), data=("plan", s.id)
-                )
-                plan_node.allow_expand = True
+        self._regions = groups
+        # Nodes are made when their parent opens, so a national library lists quickly; it is
+        # indexed by the first character of the region, with every index entry folded.
+        if len(summaries) <= UNFOLD_UP_TO:
+            self._add_regions(tree.root, sorted(groups), unfold=True)
+        else:
+            initials: dict[str, list[str]] = defaultdict(list)
+            for region in sorted(groups):
+                initials[region[:1]].append(region)
+            self._initials = initials
+            for initial in sorted(initials):
+                node = tree.root.add(Text(f"{initial}（{len(initials[initial])} 个地区）"),
+                                     data=("initial", initial))
+                node.allow_expand = True
         self.query_one("#preview-text", Static).update(
             "选择左侧的要点查看内容；按 n 以它为底稿新建草稿，按 / 搜索。"
         )
 
+    def _add_regions(self, node: TreeNode, regions: list[str], *, unfold: bool) -> None:
+        """One node per region; ``unfold`` lists their plans at once (a small library)."""
+        for region in regions:
+            child = node.add(Text(region), data=("region", region))
+            child.allow_expand = True
+            if unfold:
+                self._add_plans(child, region)
+                child.expand()
+
+    def _add_plans(self, node: TreeNode, region: str) -> None:
+        """A region's plans, newest first (each opens to its sections and items)."""
+        for s in sorted(self._regions.get(region, ()), key=lambda s: -(s.year or 0)):
+            partial = "（不完整）" if s.partial else ""
+            plan_node = node.add(
+                Text(f"{s.year or '年份不详'}  {s.title}{partial}"), data=("plan", s.id)
+            )
+            plan_node.allow_expand = True
+
     @on(Tree.NodeExpanded, "#plans")
     def _load_plan_node(self, event: Tree.NodeExpanded) -> None:
-        """Add a plan's sections and items the first time it is opened."""
+        """Add a region's plans, or a plan's sections and items, the first time it is opened."""
         node = event.node
         ref: NodeRef = node.data or ()
-        if ref[:1] != ("plan",) or node.children:
+        if node.children:
+            return
+        if ref[:1] == ("initial",):
+            self._add_regions(node, self._initials.get(ref[1], []), unfold=False)
+            return
+        if ref[:1] == ("region",):
+            self._add_plans(node, ref[1])
+            return
+        if ref[:1] != ("plan",):
             return
         plan = self.drafter.get_plan(ref[1])
         for si, section in enumerate(plan.sections):
@@ -170,6 +224,8 @@ class LibraryScreen(BaseScreen):
         key = (path, mtime)
         if key not in self._drafts:
             try:
+                from drafter.draft import DraftFile
+
                 self._drafts[key] = DraftFile.open(path)[1]
             except DrafterError as exc:
                 self._drafts[key] = exc.message
@@ -201,6 +257,8 @@ class LibraryScreen(BaseScreen):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str) -> None:
         """Find items across the library (in a thread: matching takes a moment)."""
+        from drafter.tui.search import search_library
+
         hits = search_library(self.drafter.library, self.drafter.matcher, query)
         self.post_message(SearchDone(query, hits))
 
@@ -242,6 +300,8 @@ class LibraryScreen(BaseScreen):
         pos = plan.find_item(hit.item_id)
         if pos is not None:
             item = plan.sections[pos[0]].items[pos[1]]
+            from drafter.tui.search import hit_source
+
             self.query_one("#preview-text", Static).update(item_preview(item, hit_source(hit)))
 
     # --- actions --------------------------------------------------------------------------

@@ -43,6 +43,12 @@ def finding_text(finding: Any, where: str, times: int = 1) -> Text:
     return text
 
 
+def _looks(finding: Any) -> tuple[object, ...]:
+    """What :func:`finding_text` shows of a finding (two equal ones are drawn alike)."""
+    return (finding.severity, finding.message, getattr(finding, "evidence", ""),
+            getattr(finding, "suggestion", None))
+
+
 def grouped(findings: list[Any]) -> list[tuple[int, int]]:
     """(index of the first, count) for each run of identical findings of one item.
 
@@ -129,10 +135,18 @@ class ChecksPanel(Vertical):
     def show(self, report: Any, findings: list[Any], where: dict[int, str]) -> None:
         """Show the ledger summary and the findings (``where``: index → position label).
 
-        Nothing is redrawn when neither changed (the common case while typing).
+        Nothing is redrawn when neither changed (the common case while typing), and the list
+        is rebuilt only when its rows did: a new report with the same findings (every re-check
+        while typing) redraws the summary alone, since the list measures every row it holds.
         """
-        shown = (id(report), tuple((f.code, f.item_id, f.evidence, where.get(i))
-                                   for i, f in enumerate(findings)))
+        rows = grouped(findings)
+        shown = tuple((i, n, where.get(i, ""), _looks(findings[i])) for i, n in rows)
+        summary = (id(report), len(findings), tuple(f.severity for f in findings))
+        self.findings = findings
+        if summary != getattr(self, "_summary", None):
+            self._summary = summary
+            self._report = report
+            self._update_ledger()
         if shown == getattr(self, "_shown", None):
             return
         self._shown = shown
@@ -143,10 +157,7 @@ class ChecksPanel(Vertical):
 
     def _refresh_rows(self) -> None:
         """List the findings under their severity, the kept targets folded."""
-        text = ledger_text(self._report, self.findings)
-        text.append(f"\n1 错误  2 提醒  3 提示  0 全部（当前：{FILTER_NAMES[self.severity]}）",
-                    style="dim")
-        self.query_one("#ledger", Static).update(text)
+        self._update_ledger()
         listing = self.query_one("#findings", OptionList)
         highlighted = listing.highlighted
         listing.set_options(self._options())
@@ -155,6 +166,13 @@ class ChecksPanel(Vertical):
             if listing.get_option_at_index(index).disabled:
                 index = min(index + 1, listing.option_count - 1)
             listing.highlighted = index
+
+    def _update_ledger(self) -> None:
+        """The ledger summary with the filter keys under it."""
+        text = ledger_text(self._report, self.findings)
+        text.append(f"\n1 错误  2 提醒  3 提示  0 全部（当前：{FILTER_NAMES[self.severity]}）",
+                    style="dim")
+        self.query_one("#ledger", Static).update(text)
 
     def _options(self) -> list[Option]:
         """Heading, findings and the folded line for each severity shown."""

@@ -1,0 +1,114 @@
+"""Start-up of the command line: whole ``drafter`` processes on the built-in library.
+
+    python bench/bench_cli.py [--runs 7]
+
+Every round runs ``python -c pass`` (the interpreter's own floor on this machine, now) and then
+each command once, in a fresh process with a warm user folder and cached bytecode, as an
+installed drafter has (the first, cold round is not counted). Figures: the median wall time of each command and its ratio to the floor's median in
+the same run, so a loaded machine shows as a larger floor rather than a slower drafter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SEED = ROOT / "tests" / "fixtures" / "seeds" / "002_6c0199bc73c739da.txt"
+
+#: name → drafter arguments. ``check`` has no base: plans of the built-in library have none.
+COMMANDS: dict[str, list[str]] = {
+    "list": ["list"],
+    "show": ["show", "乌审旗 2022"],
+    "parse": ["parse", str(SEED)],
+    "check": ["check", "乌审旗 2022", "--year", "2023"],
+}
+GOAL_S = 0.25
+
+
+def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed:\n{result.stderr.decode()}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
+
+
+def process_env(home: str) -> dict[str, str]:
+    """The environment of a measured process: user folder ``home``, bytecode cached (in
+    ``home``, as an installed package has it) even where the shell turns caching off."""
+    env = {**os.environ, "DRAFTER_HOME": home, "PYTHONPATH": str(ROOT), "COLUMNS": "100",
+           "PYTHONPYCACHEPREFIX": str(Path(home) / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def measure(runs: int, commands: dict[str, list[str]] | None = None) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds per command and for ``pass`` (the floor), whole processes."""
+    commands = COMMANDS if commands is None else commands
+    times: dict[str, list[tuple[float, float]]] = {"pass": [], **{name: [] for name in commands}}
+    with tempfile.TemporaryDirectory() as home:
+        env = process_env(home)
+        for round_ in range(runs + 1):
+            floor = _run([sys.executable, "-c", "pass"], env)
+            spent = {name: _run([sys.executable, "-m", "drafter", *args], env)
+                     for name, args in commands.items()}
+            if round_ == 0:
+                continue  # cold: the catalogue cache and the bytecode are written here
+            times["pass"].append(floor)
+            for name, value in spent.items():
+                times[name].append(value)
+    return {
+        name: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
+        for name, values in times.items()
+    }
+
+
+def figures(quick: bool = False) -> list[tuple[str, str, str]]:
+    """Rows for bench/run.py's table: (what, figure, goal)."""
+    medians = measure(3 if quick else 7)
+    floor, floor_cpu = medians["pass"]
+    rows = [("python -c pass (floor)", f"{floor * 1000:.0f} ms wall, {floor_cpu * 1000:.0f} ms CPU", "")]
+    for name in COMMANDS:
+        wall, cpu = medians[name]
+        rows.append((
+            f"drafter {name}",
+            f"{wall * 1000:.0f} ms = {wall / floor:.1f}× floor (CPU {cpu * 1000:.0f} ms)",
+            f"≤ {GOAL_S * 1000:.0f} ms",
+        ))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    medians = measure(args.runs)
+    floor, floor_cpu = medians["pass"]
+    print(f"whole processes, median of {args.runs} (warm user folder); wall and CPU (user+sys):")
+    print(f"  {'python -c pass':34} {floor * 1000:6.0f} ms  {floor_cpu * 1000:6.0f} ms CPU")
+    for name, argv in COMMANDS.items():
+        wall, cpu = medians[name]
+        mark = "met" if wall <= GOAL_S else "over"
+        label = " ".join(a if len(a) < 20 else "…" + a[-12:] for a in argv)
+        print(f"  {'drafter ' + label:34} {wall * 1000:6.0f} ms  {cpu * 1000:6.0f} ms CPU  "
+              f"{wall / floor:4.1f}× floor  (goal ≤ {GOAL_S * 1000:.0f} ms: {mark})")
+
+
+if __name__ == "__main__":
+    main()
