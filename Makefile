@@ -9,13 +9,20 @@ install:
 install-dev:
 	$(PYTHON) -m pip install -q -e '.[dev]'
 
-# LibreOffice and CJK fonts render the exported .docx in the layout tests.
+# LibreOffice and fonts render the exported .docx in the layout tests: Noto Sans/Serif CJK SC
+# (黑体, 小标宋), AR PL UKai (楷体), AR PL UMing (仿宋's stand-in), Liberation Serif (metric
+# twin of Times New Roman, so digits are as wide as in Word).
+SYSTEM_PACKAGES = libreoffice-writer-nogui fontconfig fonts-noto-cjk fonts-arphic-ukai \
+	fonts-arphic-uming fonts-liberation2
+
 system-deps:
-	@if ! command -v soffice >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	@if ! command -v soffice >/dev/null 2>&1 || \
+		! fc-list 2>/dev/null | grep -q "AR PL UKai" || ! fc-list 2>/dev/null | grep -q "AR PL UMing" || \
+		! fc-list 2>/dev/null | grep -q "Noto Serif CJK SC" || ! fc-list 2>/dev/null | grep -q "Liberation Serif"; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-			libreoffice-writer-nogui fonts-noto-cjk fontconfig >/dev/null; \
+			$(SYSTEM_PACKAGES) >/dev/null; \
 	fi
 
 run: install

@@ -111,6 +111,12 @@ class Meta:
     """Body paragraphs of the covering notice (印发通知), when there is one."""
     notes: str | None = None
     """附注 such as ``此件公开发布`` (without brackets)."""
+    copies_to: str | None = None
+    """抄送 of the 版记, without the label and the closing 。."""
+    printer: str | None = None
+    """印发机关 of the 版记."""
+    print_date: str | None = None
+    """印发日期 of the 版记 as YYYY-MM-DD."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,8 @@ class Plan:
     """What the parser noticed: broken numbering, repeated copies, dropped debris."""
     base: str = ""
     """For a draft: the id of the plan it was started from."""
+    partial: bool = False
+    """True for a copy that stops after the preamble (title and preamble, no sections)."""
 
     def iter_items(self) -> Iterator[tuple[int, int, Section, Item]]:
         """Yield (section number, item number, section, item), 1-based."""

@@ -23,6 +23,9 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "signature": m.signature,
         "notice": list(m.notice),
         "notes": m.notes,
+        "copies_to": m.copies_to,
+        "printer": m.printer,
+        "print_date": m.print_date,
         "item_style": plan.item_style,
         "preamble": list(plan.preamble),
         "sections": [
@@ -54,4 +57,6 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
             "sha256": plan.source.sha256 or None,
         },
         "warnings": [{"code": w.code, "message": w.message, "line": w.line} for w in plan.warnings],
+        "partial": plan.partial,
+        "format": plan.source.format or None,
     }

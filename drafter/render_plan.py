@@ -11,7 +11,10 @@ from drafter.model import Plan
 def render_plan(plan: Plan, *, outline: bool = False) -> RenderableType:
     """The plan as rich renderables: metadata, preamble, sections, items, warnings."""
     m = plan.meta
-    parts: list[RenderableType] = [Text(m.title or "（无标题）", style="bold")]
+    title = Text(m.title or "（无标题）", style="bold")
+    if plan.partial:
+        title.append("（不完整：只有标题和导语）", style="yellow")
+    parts: list[RenderableType] = [title]
     facts = [
         ("编号", plan.id), ("年份", str(m.year or "")), ("发文机关", m.issuer or ""),
         ("文号", m.doc_number or ""), ("成文日期", m.date or ""), ("主送", m.addressees or ""),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 
-from drafter.export.pdf import find_soffice, pdf_bytes
+from drafter.export.pdf import PDF_FILTER, find_soffice
 
 PT_PER_MM = 72 / 25.4
 
@@ -35,13 +37,22 @@ class Line:
     """Whether every character is full-width (CJK or full-width punctuation)."""
 
 
-def render(docx: Path, out_dir: Path) -> Path:
-    """Render ``docx`` to PDF in ``out_dir`` the way ``--format pdf`` does (fails when
-    LibreOffice is missing: CI installs it)."""
-    assert find_soffice(), "LibreOffice (soffice) is required for render tests"
-    pdf = out_dir / (docx.stem + ".pdf")
-    pdf.write_bytes(pdf_bytes(docx.read_bytes()))
-    return pdf
+def render_batch(docs: list[Path], out_dir: Path) -> list[Path]:
+    """Render every .docx in ``docs`` as it is (no font renaming: the file a user opens) in
+    one LibreOffice start, blank pages kept; returns the PDFs in the same order."""
+    soffice = find_soffice()
+    assert soffice, "LibreOffice (soffice) is required for render tests"
+    with tempfile.TemporaryDirectory(prefix="drafter-lo-") as profile:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+             "--norestore", "--convert-to", PDF_FILTER, "--outdir", str(out_dir),
+             *map(str, docs)],
+            capture_output=True, timeout=900, check=False,
+        )  # fmt: skip
+    pdfs = [out_dir / (d.stem + ".pdf") for d in docs]
+    missing = [p.name for p in pdfs if not p.is_file()]
+    assert not missing, f"LibreOffice did not render {missing}"
+    return pdfs
 
 
 def _wide(ch: str) -> bool:

@@ -91,13 +91,13 @@ def test_truncated_docx(capsys, tmp_path):
     _assert_clear_error(code, err, "cut.docx")
 
 
-def test_old_doc_format(capsys, tmp_path):
-    """A legacy .doc asks the user to save as .docx."""
+def test_broken_old_doc(capsys, tmp_path):
+    """A legacy .doc that LibreOffice cannot convert (an OLE2 header, nothing inside) is named."""
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     code, _, err = _run(capsys, ["parse", str(path)])
     _assert_clear_error(code, err, "old.doc")
-    assert ".docx" in err
+    assert "Word/WPS" in err
 
 
 def test_malformed_library_file(capsys, home, tmp_path):

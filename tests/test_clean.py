@@ -108,3 +108,30 @@ def test_steps_run_in_order_on_seed(seed_paths):
     out = C.clean_lines(read(seed_paths[3]).lines)
     assert all(line == line.strip() and line for line in out.lines)
     assert not any("bookmark" in line for line in out.lines)
+
+
+def test_text_copied_from_a_pdf_is_rewrapped():
+    """Lines broken at the page width are joined into paragraphs; headings and items, short
+    last lines and the running header end them."""
+    width_line = "民政工作要坚持以人民为中心的发展思想，推动高质量发"
+    lines = ["某某区民政局文件", "2024年全区民政工作要点"]
+    for k in range(6):
+        lines += [f"{'一二三四五六'[k]}、第{k}部分的标题", width_line, width_line, "展。",
+                  f"（{'一二三四五六'[k]}）条目标题。{width_line[:18]}", width_line, "结束。"]
+        if k % 2:
+            lines.append("某某区民政局文件")
+    out = C.clean_lines(lines)
+    assert "某某区民政局文件" not in out.lines
+    assert "一、第0部分的标题" in out.lines
+    assert width_line * 2 + "展。" in out.lines
+    assert any(line.startswith("（一）条目标题。") and line.endswith("结束。") for line in out.lines)
+    assert {w.code for w in out.warnings} >= {"rewrapped", "running-lines"}
+
+
+def test_one_paragraph_per_line_is_left_alone(seed_paths):
+    """A text with a paragraph per line (every seed) is not rewrapped."""
+    from drafter.ingest.text import read
+
+    for path in seed_paths:
+        out = C.clean_lines(read(path).lines)
+        assert "rewrapped" not in {w.code for w in out.warnings}

@@ -182,3 +182,15 @@ def test_accepting_all_gives_the_draft_even_when_everything_changed(base: int, d
     plan, other = seed_plan(base), seed_plan(draft)
     document = build_tracked(diff_plans(plan, other), date=WHEN)
     assert _resolved(document, accept=True) == _lines(other)
+
+
+@pytest.mark.parametrize("kind", ["tracked", "redline"])
+def test_a_blank_line_follows_the_title(tmp_path: Path, kind: str) -> None:
+    """Both diff documents keep the official layout's blank line after the title."""
+    _, _, diff = _case(0)
+    out = tmp_path / f"{kind}.docx"
+    (write_tracked if kind == "tracked" else write_redline)(diff, out)
+    paras = docx.Document(str(out)).paragraphs
+    assert paras[0].style.name == "公文标题" and paras[0].text
+    assert paras[1].text == "" and paras[1].style.name == "公文正文"
+    assert paras[2].text

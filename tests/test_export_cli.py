@@ -48,6 +48,7 @@ def test_notice_options_fill_the_notice(home: Path, tmp_path: Path, seed_paths: 
     assert report == {
         "output": str(out), "format": "docx", "profile": "gbt9704", "notice": True,
         "bytes": out.stat().st_size,
+        "warnings": ["印发通知没有主送机关（如“各乡镇（街道）民政办：”），请补上（--addressees）。"],
     }  # fmt: skip
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "州民发〔2023〕3号" in texts and "2023年2月1日" in texts
@@ -93,3 +94,41 @@ def test_unknown_extension_is_refused(home: Path, tmp_path: Path, seed_paths: li
     assert not out.exists()
     status, _, _ = _run("export", str(seed_paths[3]), "-o", str(out), "--format", "txt")
     assert status == 0 and out.read_text(encoding="utf-8").startswith("2022年全旗民政工作要点")
+
+
+def test_a_plan_with_its_notice_exports_with_it(
+    home: Path, tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    """Seed 000 came with its 印发通知: it is exported with it by default, and says so;
+    --no-notice leaves it out."""
+    out = tmp_path / "要点.docx"
+    status, _, err = _run("export", str(seed_paths[0]), "-o", str(out))
+    assert status == 0 and "已一并导出" in err and "--no-notice" in err
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "涪民政发〔2022〕40号" in texts and "（此件公开发布）" in texts
+    alone = tmp_path / "只要点.docx"
+    status, _, err = _run("export", str(seed_paths[0]), "-o", str(alone), "--no-notice")
+    assert status == 0 and "已一并导出" not in err
+    assert "涪民政发〔2022〕40号" not in [p.text for p in docx.Document(str(alone)).paragraphs]
+
+
+def test_plain_profile_says_it_prints_no_record(
+    home: Path, tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    """--copies-to and --printer under the 白头 profile (which prints no 版记) are not
+    dropped without a word."""
+    out = tmp_path / "白头.docx"
+    status, _, err = _run(
+        "export", str(seed_paths[3]), "-o", str(out), "--profile", "plain",
+        "--copies-to", "区委办公室", "--printer", "乌审旗民政局办公室",
+    )  # fmt: skip
+    assert status == 0 and "不印版记" in err
+    assert not docx.Document(str(out)).tables
+
+
+def test_renumbered_labels_are_named(home: Path, tmp_path: Path, seed_paths: list[Path]) -> None:
+    """Seed 004 prints （二十） twice where （二十四） was meant: the export counts it again
+    and names the change instead of renumbering silently."""
+    out = tmp_path / "汉南.docx"
+    status, _, err = _run("export", str(seed_paths[4]), "-o", str(out))
+    assert status == 0 and "编号按位置重新排过" in err and "印为“（二十四）”" in err

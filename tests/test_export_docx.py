@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION_START
 from docx.oxml.ns import qn
+from lxml import etree
 
 from drafter.export import export_bytes, notice_from_plan
 from drafter.export.layout import add_paragraph, level_format, new_document
 from drafter.export.notice import NoticeInfo
-from drafter.export.pdf import for_libreoffice
 from drafter.export.profile import load_profile
 from drafter.model import ARABIC, Plan
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def _doc(data: bytes) -> docx.document.Document:
@@ -195,16 +199,25 @@ def test_footers_odd_right_even_left_with_page_field(plain_docx: bytes) -> None:
 
 
 def test_signature_and_date_on_the_right(plain_docx: bytes) -> None:
-    """A plan with a signature ends with it and 成文日期 in 2022年3月17日 form: the date four
-    characters in from the right, the signature centred over it."""
+    """A plan with a signature ends with it and 成文日期 in 2022年3月17日 form: both centred
+    in one box whose axis lies over a date ending four characters in from the right, so the
+    signature is centred over the date whatever width a renderer gives the digits."""
     paras = _doc(plain_docx).paragraphs
     assert [p.text for p in paras[-2:]] == ["重庆市涪陵区民政局", "2022年3月17日"]
     assert [p.style.name for p in paras[-2:]] == ["发文机关署名", "成文日期"]
-    ind = paras[-1].style.element.pPr.find(qn("w:ind"))
-    assert ind.get(qn("w:right")) == str(4 * 315)
-    # 9 characters centred over 6.5 (2022年3月17日): 1.25 characters less than four in.
-    signature = paras[-2]._p.pPr.find(qn("w:ind"))
-    assert signature.get(qn("w:right")) == str(round(4 * 315 - 1.25 * 315))
+    boxes = []
+    for para in paras[-2:]:
+        ppr = para._p.pPr
+        ind = ppr.find(qn("w:ind"))
+        assert ppr.find(qn("w:jc")).get(qn("w:val")) == "center"
+        boxes.append((int(ind.get(qn("w:left"))), int(ind.get(qn("w:right")))))
+    assert boxes[0] == boxes[1]
+    left, right = boxes[0]
+    width = 8844  # 156 mm
+    # 2022年3月17日 is 6.5 characters in Word (digits half a character), 315 twips each.
+    assert (left + width - right) / 2 == pytest.approx(width - 4 * 315 - 6.5 * 315 / 2, abs=2)
+    # The end of the text, the blank lines and the signature keep with the next paragraph.
+    assert all(p._p.pPr.find(qn("w:keepNext")) is not None for p in paras[-5:-1])
 
 
 def test_notice_has_red_header_number_rule_and_notes(notice_docx: bytes) -> None:
@@ -219,7 +232,8 @@ def test_notice_has_red_header_number_rule_and_notes(notice_docx: bytes) -> None
     rule = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert rule.get(qn("w:color")) == "FF0000"
     texts = [p.text for p in paras]
-    assert "重庆市涪陵区民政局关于印发《2022年全区民政工作要点》的通知" in texts
+    # The notice title is broken between words, the 《》 kept whole.
+    assert "重庆市涪陵区民政局关于印发\n《2022年全区民政工作要点》的通知" in texts
     assert "各乡镇（街道）民政办，机关各科室、直属各单位：" in texts
     assert "附件：2022年全区民政工作要点" in texts
     assert "（此件公开发布）" in texts
@@ -229,11 +243,20 @@ def test_notice_has_red_header_number_rule_and_notes(notice_docx: bytes) -> None
 
 
 def test_record_is_a_bottom_pinned_table_with_thick_and_thin_rules(notice_docx: bytes) -> None:
-    """版记: a table floated to the bottom margin, 0.35 mm rules outside, 0.25 mm between."""
+    """版记: a table on its own even-page section with empty footers, placed so that its
+    last rule lies on the bottom of the text area (rows exactly one line high); 0.35 mm
+    rules outside, 0.25 mm between."""
     doc = _doc(notice_docx)
     (table,) = doc.tables
     pos = table._tbl.tblPr.find(qn("w:tblpPr"))
-    assert pos.get(qn("w:tblpYSpec")) == "bottom" and pos.get(qn("w:vertAnchor")) == "margin"
+    assert pos.get(qn("w:vertAnchor")) == "margin"
+    assert int(pos.get(qn("w:tblpY"))) == 12756 - 2 * 579  # 225 mm less two lines
+    assert all(row.height == 579 * 635 for row in table.rows)  # 579 twips in EMU
+    last = doc.sections[-1]
+    assert last.start_type == WD_SECTION_START.EVEN_PAGE and len(doc.sections) == 2
+    for footer in (last.footer, last.even_page_footer):
+        assert not footer.is_linked_to_previous
+        assert "PAGE" not in footer._element.xml and not footer.paragraphs[0].text
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     sizes = {side: borders.find(qn(f"w:{side}")).get(qn("w:sz")) for side in ("top", "bottom",
                                                                                 "insideH")}  # fmt: skip
@@ -304,15 +327,55 @@ def test_font_table_names_alternatives(plain_docx: bytes) -> None:
 
 
 def test_punctuation_may_not_hang_in_word_or_libreoffice(plain_docx: bytes) -> None:
-    """The .docx forbids hanging punctuation (overflowPunct=0, as Word reads it); the copy
-    handed to LibreOffice inverts the flag, because LibreOffice reads it the other way round."""
-    styles = _part(plain_docx, "word/styles.xml")
-    assert '<w:overflowPunct w:val="0"/>' in styles and 'w:overflowPunct w:val="1"' not in styles
-    flipped = _part(for_libreoffice(plain_docx), "word/styles.xml")
-    assert '<w:overflowPunct w:val="1"/>' in flipped and 'w:overflowPunct w:val="0"' not in flipped
-    assert _part(for_libreoffice(plain_docx), "word/document.xml") == _part(
-        plain_docx, "word/document.xml"
-    ).replace('w:overflowPunct w:val="0"', 'w:overflowPunct w:val="1"')
+    """Every paragraph style forbids hanging punctuation through a markup-compatibility
+    choice: Word 2013+ and WPS read overflowPunct=0, LibreOffice (whose importer inverts the
+    value) the fallback 1. No bare overflowPunct is left for either to misread."""
+    root = etree.fromstring(_part(plain_docx, "word/styles.xml").encode("utf-8"))
+    ppr_blocks = root.iter(qn("w:pPr"))
+    count = 0
+    for ppr in ppr_blocks:
+        assert ppr.find(qn("w:overflowPunct")) is None
+        for alt in ppr.findall(f"{{{MC}}}AlternateContent"):
+            choice, fallback = alt
+            assert choice.get("Requires") == "w15"
+            assert choice[0].get(qn("w:val")) == "0" and fallback[0].get(qn("w:val")) == "1"
+            count += 1
+    styles = _doc(plain_docx).styles
+    assert count >= 1 + sum(1 for s in styles if s.style_id.startswith("Gw"))
+
+
+def test_package_describes_drafter_not_the_template(plan000: Plan, plain_docx: bytes) -> None:
+    """Core properties: created now, by the issuer, last saved by drafter; app.xml names
+    drafter; no thumbnail; compatibility mode 15; zoom carries its required percentage."""
+    props = _doc(plain_docx).core_properties
+    now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    assert abs((now - props.created.replace(tzinfo=None)).total_seconds()) < 3600
+    assert props.created == props.modified and props.created.year >= 2025
+    assert props.author == plan000.meta.issuer and props.last_modified_by == "drafter"
+    names = zipfile.ZipFile(io.BytesIO(plain_docx)).namelist()
+    assert not any("thumbnail" in n for n in names)
+    assert "thumbnail" not in _part(plain_docx, "_rels/.rels")
+    app = _part(plain_docx, "docProps/app.xml")
+    assert "<Application>drafter</Application>" in app and "Microsoft" not in app
+    settings = _part(plain_docx, "word/settings.xml")
+    assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
+    assert re.search(r'<w:zoom [^>]*w:percent="100"', settings)
+    assert "savePreviewPicture" not in settings
+
+
+def test_heading_levels_carry_outline_levels(plain_docx: bytes) -> None:
+    """Section, item and sub-item styles are outline levels 1–3 (w:outlineLvl 0–2), body
+    styles have none, and the template's built-in headings are no longer blue."""
+    styles = _doc(plain_docx).styles
+    levels = {}
+    for style in styles:
+        ppr = style.element.pPr
+        lvl = None if ppr is None else ppr.find(qn("w:outlineLvl"))
+        levels[style.style_id] = None if lvl is None else lvl.get(qn("w:val"))
+    assert (levels["GwSection"], levels["GwItem"], levels["GwSubitem"]) == ("0", "1", "2")
+    assert levels["GwBody"] is None and levels["GwTitle"] is None
+    for name in ("heading 1", "heading 2", "heading 3", "Title", "Subtitle"):
+        assert styles[name].element.find(f"{W}rPr/{W}color") is None, name
 
 
 def test_arabic_items_are_level_three_in_fangsong(seed_plans: list[Plan]) -> None:
@@ -335,3 +398,17 @@ def test_arabic_items_are_level_three_in_fangsong(seed_plans: list[Plan]) -> Non
     assert len(items) == plan.item_count()
     assert items[0].text.startswith("1." + source.sections[0].items[0].heading)
     assert {_east_asia(r) for p in items for r in p.runs} == {"仿宋_GB2312"}
+
+
+def test_long_issuer_mark_is_compressed_to_the_line(seed_plans: list[Plan]) -> None:
+    """武汉经开区（汉南区）民政局文件 at 36 pt is 540 pt on a 442 pt line: its runs carry a
+    character width (w:w) that fits it; a short mark keeps full width."""
+    from drafter.export.notice import mark_scale
+
+    assert mark_scale("武汉经开区（汉南区）民政局文件", 36, 156) == 80
+    assert mark_scale("乌审旗民政局文件", 36, 156) == 100
+    plan = next(p for p in seed_plans if (p.meta.issuer or "").startswith("武汉"))
+    doc = _doc(export_bytes(plan, notice=notice_from_plan(plan)))
+    mark = doc.paragraphs[0]
+    assert mark.text == "武汉经开区（汉南区）民政局文件"
+    assert all(r._r.rPr.find(qn("w:w")).get(qn("w:val")) == "80" for r in mark.runs)

@@ -65,7 +65,8 @@ def test_export_with_notice_writes_the_notice(home: Path, tmp_path: Path, tick: 
     xml = _document_xml(out)
     assert ("涪民政发〔2027〕3号" in xml) is expected
     assert ("各乡镇人民政府，各街道办事处：" in xml) is expected
-    assert ("关于印发《" in xml) is expected
+    # The notice title: broken into lines between words (an explicit break before 《).
+    assert ("关于印发</w:t>" in xml and "》的通知" in xml) is expected
 
 
 def test_export_defaults_and_profile_names(home: Path) -> None:

@@ -8,6 +8,7 @@ from drafter.checks.rules import RuleSet
 from drafter.checks.stale import check_plan
 from drafter.checks.structure import check_structure
 from drafter.checks.targets import ledger_findings
+from drafter.ingest.simplify import simplified_plan
 from drafter.model import Plan
 from drafter.targets.extract import extract_targets
 from drafter.targets.ledger import LedgerEntry, compare_targets
@@ -20,6 +21,8 @@ def run_checks(plan: Plan, *, year: int | None = None, base: Plan | None = None,
     With ``base`` (last year's plan, or any plan) the report carries the target ledger.
     """
     year = year if year is not None else plan.meta.year
+    plan = simplified_plan(plan)  # a traditional-Chinese plan is checked in simplified form
+    base = simplified_plan(base) if base is not None else None
     targets = extract_targets(plan)
     findings: list[Finding] = []
     ledger: tuple[LedgerEntry, ...] = ()

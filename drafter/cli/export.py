@@ -8,7 +8,8 @@ from pathlib import Path
 from drafter.cli.common import console, open_library, print_json
 from drafter.errors import InputError
 from drafter.export import FORMATS, export_plan, notice_from_plan
-from drafter.export.profile import DEFAULT_PROFILE, available_profiles
+from drafter.export.advice import export_advice, has_own_notice
+from drafter.export.profile import DEFAULT_PROFILE, available_profiles, load_profile
 
 HELP = "导出为公文格式的 .docx（GB/T 9704），或 Markdown、纯文本、PDF"
 
@@ -36,10 +37,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--profile", default=DEFAULT_PROFILE, metavar="NAME",
         help=f"导出样式（默认 {DEFAULT_PROFILE}；可选：{'、'.join(available_profiles())}）",
     )  # fmt: skip
-    parser.add_argument(
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
         "--notice",
         action="store_true",
-        help="加上印发通知，要点作为附件（给出下列任一通知选项时自动加上）",
+        help="加上印发通知，要点作为附件（给出下列任一通知选项、或要点原带有通知时自动加上）",
+    )
+    group.add_argument(
+        "--no-notice", action="store_true", help="只导出要点，不加要点原带的印发通知"
     )
     for name, text in NOTICE_OPTIONS.items():
         parser.add_argument(f"--{name.replace('_', '-')}", default="", help=text)
@@ -71,9 +76,17 @@ def run(args: argparse.Namespace) -> int:
     fmt = output_format(out, args.format)
     overrides = {name: getattr(args, name) for name in NOTICE_OPTIONS}
     notice = None
-    if args.notice or any(overrides.values()):
+    own_notice = has_own_notice(plan) and not args.no_notice
+    if args.notice or any(overrides.values()) or own_notice:
         notice = notice_from_plan(plan, **overrides)
-    written = export_plan(plan, out, fmt=fmt, profile=args.profile, notice=notice, force=args.force)
+    profile = load_profile(args.profile)
+    written = export_plan(plan, out, fmt=fmt, profile=profile, notice=notice, force=args.force)
+    advice = export_advice(plan, fmt=fmt, profile=profile, notice=notice)
+    if own_notice and not args.notice and not any(overrides.values()):
+        advice.insert(0, "要点原带有印发通知（文号、主送机关、附注），已一并导出；只要要点请加 --no-notice。")
+    err = console(stderr=True)
+    for line in advice:
+        err.print(f"提示：{line}", highlight=False)
     if args.json:
         print_json(
             {
@@ -81,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
                 "format": fmt,
                 "profile": args.profile if fmt in ("docx", "pdf") else None,
                 "notice": notice is not None,
+                "warnings": advice,
                 "bytes": written.stat().st_size,
             }
         )

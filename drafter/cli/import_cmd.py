@@ -10,7 +10,7 @@ from rich.table import Table
 
 from drafter.cli.common import add_format, console, open_library, print_json
 
-HELP = "导入往年要点（.txt、.docx、网页，可给文件夹）到用户资料库"
+HELP = "导入往年要点（文本、Word、WPS、PDF、OFD、网页，可给文件夹）到用户资料库"
 
 _STATUS = {"added": "新增", "updated": "更新", "skipped": "跳过", "failed": "失败"}
 

@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
                 "id": s.id, "title": s.title, "year": s.year, "issuer": s.issuer,
                 "region": s.region, "level": s.level, "date": s.date, "sections": s.sections,
                 "items": s.items, "builtin": s.builtin, "path": str(s.path),
+                "partial": s.partial,
             }
             for s in rows
         ])
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         table.add_column(column, no_wrap=True)
     for s in rows:
         table.add_row(
-            s.id, s.title, str(s.year or ""), s.date or "", str(s.sections), str(s.items),
+            s.id, f"（不完整）{s.title}" if s.partial else s.title, str(s.year or ""), s.date or "", str(s.sections), str(s.items),
             "内置" if s.builtin else "用户",
         )
     out = console()

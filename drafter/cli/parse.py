@@ -13,7 +13,7 @@ HELP = "解析一个文件（不导入资料库），显示其结构"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="要解析的 .txt、.docx 或网页文件")
+    parser.add_argument("file", help="要解析的文件：.txt、.docx、网页、PDF、.doc/.wps/.odt/.rtf、OFD")
     add_format(parser)
 
 

@@ -17,7 +17,7 @@ from drafter.atomic import write_bytes
 from drafter.diff.docx_layout import NOTE, paragraphs
 from drafter.diff.model import PlanDiff
 from drafter.diff.segments import DEL, INS
-from drafter.export.layout import add_paragraph, new_document
+from drafter.export.layout import add_blank_lines, add_paragraph, new_document
 from drafter.export.profile import DEFAULT_PROFILE, Profile, load_profile
 from drafter.export.sanitize import clean_text
 from drafter.export.xml import RPR_ORDER, set_child
@@ -50,6 +50,8 @@ def build_redline(diff: PlanDiff, *, profile: Profile | None = None) -> Document
                 set_child(rpr, "u", RPR_ORDER, val="single")
             elif run.kind == NOTE:
                 set_child(rpr, "color", RPR_ORDER, val=GREY)
+        if para.level == "title":
+            add_blank_lines(doc, profile, profile.title.blank_lines_after)
     return doc
 
 

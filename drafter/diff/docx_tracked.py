@@ -20,7 +20,7 @@ from drafter.atomic import write_bytes
 from drafter.diff.docx_layout import Para, paragraphs
 from drafter.diff.model import PlanDiff
 from drafter.diff.segments import DEL, INS
-from drafter.export.layout import add_paragraph, new_document
+from drafter.export.layout import add_blank_lines, add_paragraph, new_document
 from drafter.export.profile import DEFAULT_PROFILE, Profile, load_profile
 from drafter.export.sanitize import clean_text
 from drafter.export.xml import PPR_ORDER, set_child
@@ -59,6 +59,9 @@ def build_tracked(
     doc = new_document(profile)
     for para in paragraphs(diff, tracked=True):
         _add(doc, profile, para, revisions)
+        if para.level == "title":
+            # The official layout: a blank line between the title and the text.
+            add_blank_lines(doc, profile, profile.title.blank_lines_after)
     return doc
 
 

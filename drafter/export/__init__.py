@@ -40,7 +40,7 @@ def export_bytes(
     if fmt == "pdf":
         from drafter.export.pdf import pdf_bytes
 
-        return pdf_bytes(data)
+        return pdf_bytes(data, style)
     return data
 
 

@@ -9,7 +9,9 @@ from docx.document import Document
 
 from drafter.export.layout import add_blank_lines, add_paragraph, new_document
 from drafter.export.notice import NoticeInfo, add_notice, add_record, add_signature
+from drafter.export.package import set_properties
 from drafter.export.profile import Profile
+from drafter.export.title import add_title
 from drafter.model import ARABIC, PAREN, PAREN_CONTINUOUS, SHI, Item, Plan, Section
 from drafter.numbering import CN_NUMERAL_CHARS, item_label, section_label
 
@@ -80,18 +82,20 @@ def build_document(plan: Plan, profile: Profile, notice: NoticeInfo | None = Non
     """The plan laid out per ``profile``; with ``notice``, behind its covering notice."""
     doc = new_document(profile)
     title = plan_title(plan)
-    doc.core_properties.title = title
+    issuer = (notice.issuer if notice else "") or plan.meta.issuer or plan.meta.signature or ""
+    set_properties(doc, title=title, author=issuer)
+    names = tuple(n for n in (issuer, plan.meta.region or "") if n)
     if notice is not None:
         add_notice(doc, profile, notice, title)
         if notice.attachment:
             add_paragraph(doc, profile, "attachment_label", [("附件", "body")],
                           page_break_before=True)  # fmt: skip
             add_blank_lines(doc, profile, 1)
-            add_paragraph(doc, profile, "title", [(title, "body")])
+            add_title(doc, profile, title, names=names)
         else:
-            add_paragraph(doc, profile, "title", [(title, "body")], page_break_before=True)
+            add_title(doc, profile, title, names=names, page_break_before=True)
     else:
-        add_paragraph(doc, profile, "title", [(title, "body")])
+        add_title(doc, profile, title, names=names)
     add_blank_lines(doc, profile, profile.title.blank_lines_after)
     add_plan_body(doc, profile, plan)
     if notice is None:

@@ -19,7 +19,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
+from drafter.export import package
 from drafter.export.profile import Profile, mm_to_twips
 from drafter.export.sanitize import clean_text
 from drafter.export.xml import (
@@ -39,6 +41,10 @@ LEVELS = (
 
 #: Run roles: ``heading`` is an item's lead sentence, ``body`` everything else.
 ROLES = ("heading", "body")
+
+#: Markup compatibility and Word 2013 namespaces (see ``set_no_hanging_punctuation``).
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
 
 #: Language tags: Latin text en-US, Chinese zh-CN (without it Word falls back to Japanese).
 LANG_LATIN = "en-US"
@@ -75,6 +81,8 @@ class LevelFormat:
     """Whether heading runs are bold."""
     color: str = ""
     """RGB colour, empty for automatic."""
+    outline: int | None = None
+    """Outline level (0 = level 1) for Word's navigation pane and a TOC; None for body text."""
 
 
 def char_twips(profile: Profile, size_pt: float | None = None) -> int:
@@ -97,11 +105,11 @@ def level_format(profile: Profile, level: str) -> LevelFormat:
         "title": LevelFormat("GwTitle", "公文标题", f.title, f.title, s.title, "center",
                              line_twips=round(profile.title.line_spacing_pt * 20)),
         "section": LevelFormat("GwSection", "一级标题", f.section, f.section, s.body, "both",
-                               indent, line_twips=pitch, bold=lv.section_bold),
+                               indent, line_twips=pitch, bold=lv.section_bold, outline=0),
         "item": LevelFormat("GwItem", "二级标题", f.body, f.item, s.body, "both", indent,
-                            line_twips=pitch),
+                            line_twips=pitch, outline=1),
         "subitem": LevelFormat("GwSubitem", "三级标题", f.body, f.body, s.body, "both", indent,
-                               line_twips=pitch, heading_bold=lv.subitem_bold),
+                               line_twips=pitch, heading_bold=lv.subitem_bold, outline=2),
         "body": LevelFormat("GwBody", "公文正文", f.body, f.body, s.body, "both", indent,
                             line_twips=pitch),
         "signature": LevelFormat("GwSignature", "发文机关署名", f.body, f.body, s.body, "right",
@@ -139,6 +147,11 @@ _AMBIGUOUS = re.compile(
 )
 
 
+def text_width_chars(text: str) -> float:
+    """Width of ``text`` in full-width characters (ASCII letters and digits count half)."""
+    return sum(0.5 if ch.isascii() else 1 for ch in text)
+
+
 def needs_east_asia_hint(text: str) -> bool:
     """Whether ``text`` holds characters Word would set in the Latin font without a hint."""
     return _AMBIGUOUS.search(text) is not None
@@ -163,11 +176,11 @@ def new_document(profile: Profile) -> Document:
     _setup_section(doc, profile)
     _setup_footers(doc, profile)
     _setup_font_table(doc, profile)
-    props = doc.core_properties
-    props.author = ""
-    props.last_modified_by = ""
-    props.comments = ""
-    props.language = LANG_EAST_ASIA
+    package.setup_settings(doc)
+    package.drop_thumbnail(doc)
+    package.neutralise_builtin_styles(doc)
+    package.set_properties(doc, title="", author="")
+    doc.core_properties.language = LANG_EAST_ASIA
     return doc
 
 
@@ -307,11 +320,36 @@ def _setup_defaults(doc: Document, profile: Profile) -> None:
     set_child(normal.element.get_or_add_pPr(), "jc", PPR_ORDER, val="both")
 
 
+def set_no_hanging_punctuation(ppr) -> None:
+    """Forbid line-end punctuation to hang past the margin, in Word, WPS and LibreOffice alike.
+
+    Word and WPS read ``w:overflowPunct w:val="0"`` as "may not hang"; LibreOffice's importer
+    (7.x) inverts the value and hangs 。，、 into the margin unless it reads ``1``. A markup-
+    compatibility choice gives each its value: applications that understand Word 2013's
+    namespace (w15) take ``0``; LibreOffice, which does not, takes the fallback ``1``.
+    """
+    remove_children(ppr, "overflowPunct")
+    for old in ppr.findall(f"{{{MC_NS}}}AlternateContent"):
+        ppr.remove(old)
+    alt = etree.Element(f"{{{MC_NS}}}AlternateContent", nsmap={"mc": MC_NS, "w15": W15_NS})
+    choice = etree.SubElement(alt, f"{{{MC_NS}}}Choice", Requires="w15")
+    fallback = etree.SubElement(alt, f"{{{MC_NS}}}Fallback")
+    for parent, value in ((choice, "0"), (fallback, "1")):
+        etree.SubElement(parent, qn("w:overflowPunct")).set(qn("w:val"), value)
+    later = PPR_ORDER[PPR_ORDER.index("overflowPunct") + 1 :]
+    for sibling in ppr:
+        if sibling.tag.rpartition("}")[2] in later:
+            sibling.addprevious(alt)
+            break
+    else:
+        ppr.append(alt)
+
+
 def _format_paragraph(ppr, line_twips: int) -> None:
     """Grid-safe paragraph properties: exact lines, no widow control, no autospace, no
     punctuation hanging into the margin."""
     set_child(ppr, "widowControl", PPR_ORDER, val="0")
-    set_child(ppr, "overflowPunct", PPR_ORDER, val="0")
+    set_no_hanging_punctuation(ppr)
     set_child(ppr, "autoSpaceDE", PPR_ORDER, val="0")
     set_child(ppr, "autoSpaceDN", PPR_ORDER, val="0")
     set_child(ppr, "snapToGrid", PPR_ORDER, val="0")
@@ -335,6 +373,8 @@ def _add_level_style(doc: Document, profile: Profile, fmt: LevelFormat) -> None:
     }
     set_child(ppr, "ind", PPR_ORDER, **ind)
     set_child(ppr, "jc", PPR_ORDER, val=fmt.align)
+    if fmt.outline is not None:
+        set_child(ppr, "outlineLvl", PPR_ORDER, val=str(fmt.outline))
     _format_run(
         style.element.get_or_add_rPr(),
         profile,
@@ -373,6 +413,16 @@ def _setup_footers(doc: Document, profile: Profile) -> None:
     pn = profile.page_numbers
     _page_number(section.footer.paragraphs[0], profile, pn.odd)
     _page_number(section.even_page_footer.paragraphs[0], profile, pn.even)
+
+
+def blank_footer(para: Paragraph, profile: Profile) -> None:
+    """A footer paragraph as tall as a page number but empty (the 版记 page has none): the
+    footer keeps its height, so the text area of the page stays where it is."""
+    size = profile.sizes.page_number
+    ppr = para._p.get_or_add_pPr()
+    _format_paragraph(ppr, round(size * 20))
+    mark = set_child(ppr, "rPr", PPR_ORDER)
+    _format_run(mark, profile, font=profile.fonts.page_number, size_pt=size)
 
 
 def _page_number(para: Paragraph, profile: Profile, align: str) -> None:

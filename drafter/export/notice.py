@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from docx.document import Document
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from drafter.errors import DrafterError
-from drafter.export.layout import add_blank_lines, add_paragraph, char_twips, level_format
+from drafter.export.layout import (
+    add_blank_lines,
+    add_paragraph,
+    blank_footer,
+    char_twips,
+    level_format,
+    text_width_chars,
+)
 from drafter.export.profile import Profile, mm_to_twips
-from drafter.export.xml import PPR_ORDER, TBLPR_ORDER, set_child
+from drafter.export.title import add_title
+from drafter.export.xml import PPR_ORDER, RPR_ORDER, SECTPR_ORDER, TBLPR_ORDER, set_child
 from drafter.model import Plan
 
 
@@ -99,6 +109,9 @@ def notice_from_plan(plan: Plan, **overrides: str) -> NoticeInfo:
         body=tuple(meta.notice),
         signature=meta.signature or "",
         notes=meta.notes or "",
+        copies_to=meta.copies_to or "",
+        printer=meta.printer or "",
+        print_date=meta.print_date or "",
     )
     given: dict[str, Any] = {k: v for k, v in overrides.items() if v}
     return replace(info, **given)
@@ -122,8 +135,12 @@ def add_notice(doc: Document, profile: Profile, notice: NoticeInfo, plan_title: 
     """The notice's pages: header, title, addressees, body, 附件, signature, date, 附注."""
     rh = profile.red_header
     if rh.enabled:
-        mark = add_paragraph(doc, profile, "issuer_mark", [(notice.mark or f"{notice.issuer}文件",
-                                                             "body")])  # fmt: skip
+        text = notice.mark or f"{notice.issuer}文件"
+        mark = add_paragraph(doc, profile, "issuer_mark", [(text, "body")])
+        scale = mark_scale(text, rh.size_pt, profile.page.text_width_mm)
+        if scale < 100:
+            for r in mark._p.findall(qn("w:r")):
+                set_child(r.get_or_add_rPr(), "w", RPR_ORDER, val=str(scale))
         ppr = mark._p.get_or_add_pPr()
         spacing = ppr.find(qn("w:spacing"))
         if spacing is None:
@@ -139,16 +156,31 @@ def add_notice(doc: Document, profile: Profile, notice: NoticeInfo, plan_title: 
             add_blank_lines(doc, profile, 2)
         else:
             add_blank_lines(doc, profile, 1)
-    add_paragraph(doc, profile, "title", [(notice_title(notice, plan_title), "body")])
+    add_title(doc, profile, notice_title(notice, plan_title), names=(notice.issuer,))
     add_blank_lines(doc, profile, profile.title.blank_lines_after)
     if notice.addressees:
         add_paragraph(doc, profile, "addressee", [(notice.addressees.rstrip("：:") + "：", "body")])
-    for text in notice_body(notice, plan_title):
-        add_paragraph(doc, profile, "body", [(text, "body")])
+    body = [add_paragraph(doc, profile, "body", [(text, "body")])
+            for text in notice_body(notice, plan_title)]  # fmt: skip
     if notice.attachment:
-        add_blank_lines(doc, profile, 1)
+        # The 附件说明 is no body text of its own: the body's end goes with it and the
+        # signature when they move to the next page.
+        if body:
+            keep_with_next(body[-1])
+        keep_with_next(add_paragraph(doc, profile, "body", []))
         add_paragraph(doc, profile, "attachment", [(f"附件：{notice.attachment}", "body")])
     add_signature(doc, profile, notice.signature or notice.issuer, notice.date, notice.notes)
+
+
+def mark_scale(text: str, size_pt: float, width_mm: float) -> int:
+    """Character width in percent (w:w) that keeps the 发文机关标志 on one line of the text
+    area, as clerks compress a long office name by hand; 100 when it fits as it is."""
+    needed = text_width_chars(text) * size_pt
+    available = width_mm / 25.4 * 72
+    if needed <= available:
+        return 100
+    # One percent of slack: rounding in the renderer must not push the last character over.
+    return max(1, int(available / needed * 100) - 1)
 
 
 def add_signature(
@@ -159,38 +191,83 @@ def add_signature(
     if not (signature or date):
         return
     printed = format_date(date) if date else ""
-    add_blank_lines(doc, profile, profile.signature.blank_lines_before)
+    # The signature never stands alone on a page (GB/T 9704 7.3.5): the last body line, the
+    # blank lines, the signature and the date (and the 附注) are kept together, so that a
+    # block that does not fit takes the end of the text with it to the next page.
+    if doc.paragraphs:
+        last = doc.paragraphs[-1]
+        keep_with_next(last)
+        # With widow control the text's last paragraph splits, sending only its last two
+        # lines over with the signature rather than the whole paragraph.
+        set_child(last._p.get_or_add_pPr(), "widowControl", PPR_ORDER, val="1")
+    for _ in range(profile.signature.blank_lines_before):
+        keep_with_next(add_paragraph(doc, profile, "body", []))
+    box = _signature_box(profile, signature, printed) if signature and printed else None
     if signature:
         para = add_paragraph(doc, profile, "signature", [(signature, "body")])
-        ppr = para._p.get_or_add_pPr()
-        if printed:
-            # Centred over the date: shift by half the difference of their widths.
-            shift = (text_width_chars(printed) - text_width_chars(signature)) / 2
-            right = level_format(profile, "signature").right_twips
-            right = max(0, round(right + shift * char_twips(profile)))
-            set_child(ppr, "ind", PPR_ORDER, right=str(right))
-            # The signature never stands alone at the bottom of a page without its date.
-            set_child(ppr, "keepNext", PPR_ORDER)
+        if box is not None:
+            _centre_in(para, box)
+        keep_with_next(para)
     if printed:
-        add_paragraph(doc, profile, "date", [(printed, "body")])
+        date_para = add_paragraph(doc, profile, "date", [(printed, "body")])
+        if box is not None:
+            _centre_in(date_para, box)
+        if notes:
+            keep_with_next(date_para)
     if notes:
         add_paragraph(doc, profile, "notes", [(f"（{notes.strip('()（）')}）", "body")])
 
 
-def text_width_chars(text: str) -> float:
-    """Width of ``text`` in full-width characters (ASCII letters and digits count half)."""
-    return sum(0.5 if ch.isascii() else 1 for ch in text)
+def _signature_box(profile: Profile, signature: str, date: str) -> tuple[int, int] | None:
+    """(left, right) indents in twips of a box whose centre lies over the date's centre when
+    the date ends four characters in from the right.
+
+    Signature and date are both centred in this box, so the signature sits exactly over the
+    date whatever width a word processor gives the date's digits (LibreOffice adds space
+    between Chinese and digits that Word does not). The date's width is estimated with
+    digits at half a character, as Word sets them. None when the signature is too long for a
+    box reaching to the right margin (it is then simply set right).
+    """
+    char = char_twips(profile)
+    width = mm_to_twips(profile.page.text_width_mm)
+    right_gap = level_format(profile, "signature").right_twips
+    axis = width - right_gap - text_width_chars(date) * char / 2
+    half = width - axis
+    if max(text_width_chars(signature), text_width_chars(date)) * char > 2 * half - char:
+        return None
+    return round(axis - half), 0
+
+
+def _centre_in(para, box: tuple[int, int]) -> None:
+    """Centre ``para`` between the indents ``box``."""
+    ppr = para._p.get_or_add_pPr()
+    left, right = box
+    set_child(ppr, "ind", PPR_ORDER, left=str(left), right=str(right), firstLine="0")
+    set_child(ppr, "jc", PPR_ORDER, val="center")
+
+
+def keep_with_next(para) -> None:
+    """Keep ``para`` on the same page as the paragraph after it."""
+    set_child(para._p.get_or_add_pPr(), "keepNext", PPR_ORDER)
 
 
 def _red_rule(ppr, profile: Profile) -> None:
-    """A red rule under the 发文字号, as wide as the text area, about 4 mm below it."""
+    """A red rule under the 发文字号, as wide as the text area, ``rule_gap_mm`` below the
+    characters.
+
+    A paragraph border is drawn below the line box; an exact line is taller than its
+    characters and sets them in the middle, so half the difference is already below them.
+    """
     rh = profile.red_header
+    line_pt = profile.grid.line_pitch_twips / 20
+    below_pt = max(0.0, (line_pt - profile.sizes.body) / 2)
+    space_pt = max(0, round(rh.rule_gap_mm / 25.4 * 72 - below_pt))
     borders = set_child(ppr, "pBdr", PPR_ORDER)
     bottom = OxmlElement("w:bottom")
     for key, value in (
         ("val", "single"),
         ("sz", str(round(rh.rule_width_pt * 8))),
-        ("space", str(round(4 / 25.4 * 72))),
+        ("space", str(space_pt)),
         ("color", rh.color),
     ):
         bottom.set(qn(f"w:{key}"), value)
@@ -198,21 +275,35 @@ def _red_rule(ppr, profile: Profile) -> None:
 
 
 def add_record(doc: Document, profile: Profile, notice: NoticeInfo) -> None:
-    """The 版记 pinned to the bottom of the last page, as a floating table.
+    """The 版记 at the bottom of its own even page, as a table placed on the page.
 
     A thick rule above the first row and below the last, thin rules between rows, no side
     rules; 抄送 spans the row, the printing office sits left and the date right.
     """
     rec = profile.record
+    start_record_section(doc, profile)
     width = mm_to_twips(profile.page.text_width_mm)
-    half = width // 2
+    printed = notice.print_date or notice.date
+    date_text = f"{format_date(printed)}印发" if printed else ""
+    # The date column is as wide as the date (plus the indent and three characters of air:
+    # LibreOffice spaces digits from Chinese characters); the printing office gets the rest,
+    # so a long office name stays on one line.
+    size_twips = round(profile.sizes.record * 20)
+    date_width = round((text_width_chars(date_text) + rec.indent_chars + 3) * size_twips)
+    widths = (width - date_width, date_width) if date_text else (width // 2, width - width // 2)
+    rows = 2 if notice.copies_to else 1
+    pitch = profile.grid.line_pitch_twips
+    # The section's first paragraph: LibreOffice loses the section break when the section
+    # opens with a floating table.
+    _spacer(doc, _HAIRLINE)
     table = doc.add_table(rows=0, cols=2)
     tbl_pr = table._tbl.tblPr
-    # Positioned from the page edge: LibreOffice floats a table as wide as the text area
-    # only when it is anchored to the page horizontally.
+    # Placed from the top edge of the page, rows exactly one line high: the last rule lies on
+    # the bottom of the text area whatever the word processor does with the page's top.
+    top = mm_to_twips(profile.page.text_height_mm) - rows * pitch
     set_child(
         tbl_pr, "tblpPr", TBLPR_ORDER, vertAnchor="margin", horzAnchor="page",
-        tblpX=str(mm_to_twips(profile.page.left_mm)), tblpYSpec="bottom",
+        tblpX=str(mm_to_twips(profile.page.left_mm)), tblpY=str(top),
     )  # fmt: skip
     set_child(tbl_pr, "tblW", TBLPR_ORDER, w=str(width), type="dxa")
     set_child(tbl_pr, "jc", TBLPR_ORDER, val="center")
@@ -224,27 +315,54 @@ def add_record(doc: Document, profile: Profile, notice: NoticeInfo) -> None:
         margin.set(qn("w:w"), "0")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    for col in table._tbl.tblGrid.findall(qn("w:gridCol")):
-        col.set(qn("w:w"), str(half))
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(w))
     if notice.copies_to:
-        row = _record_row(table, half)
+        row = _record_row(table, widths, pitch)
         cell = row.cells[0].merge(row.cells[1])
         _cell_text(doc, profile, cell, f"抄送：{notice.copies_to.rstrip('。')}。", "left")
-    row = _record_row(table, half)
-    printed = notice.print_date or notice.date
+    row = _record_row(table, widths, pitch)
     _cell_text(doc, profile, row.cells[0], notice.printer, "left")
-    _cell_text(doc, profile, row.cells[1], f"{format_date(printed)}印发" if printed else "",
-               "right")  # fmt: skip
-    # A document may not end with a table, and LibreOffice floats a table only when a
-    # paragraph follows it to anchor it.
-    _anchor_paragraph(doc)
+    _cell_text(doc, profile, row.cells[1], date_text, "right")
+    # A document may not end with a table: a hairline paragraph closes it.
+    _spacer(doc, _HAIRLINE)
 
 
-def _record_row(table, cell_width: int):
-    """A new 版记 row of two cells of ``cell_width`` twips."""
+#: Height of the hairline paragraphs around the 版记 table.
+_HAIRLINE = 20
+
+
+def start_record_section(doc: Document, profile: Profile) -> None:
+    """End the text's section at its last paragraph and open the 版记's own section: it
+    starts on an even page (the back of the last sheet, with a blank page before it when the
+    text ends on an even page) and its footers are empty, so neither the 版记 page nor the
+    blank page carries a page number (GB/T 9704 7.5.1)."""
+    body = doc.element.body
+    last_sect = body.get_or_add_sectPr()
+    text_sect = copy.deepcopy(last_sect)
+    paragraphs = body.findall(qn("w:p"))
+    holder = paragraphs[-1] if paragraphs else doc.add_paragraph()._p
+    ppr = holder.get_or_add_pPr()
+    set_child(ppr, "sectPr", PPR_ORDER)
+    ppr.replace(ppr.find(qn("w:sectPr")), text_sect)
+    for ref in last_sect.findall(qn("w:headerReference")) + last_sect.findall(
+        qn("w:footerReference")
+    ):
+        last_sect.remove(ref)
+    set_child(last_sect, "type", SECTPR_ORDER, val="evenPage")
+    section = doc.sections[-1]
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False
+        blank_footer(footer.paragraphs[0], profile)
+
+
+def _record_row(table, widths: tuple[int, int], height: int):
+    """A new 版记 row of two cells ``widths`` twips wide, exactly ``height`` twips high."""
     row = table.add_row()
-    for cell in row.cells:
-        cell.width = Twips(cell_width)
+    row.height = Twips(height)
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+    for cell, w in zip(row.cells, widths, strict=True):
+        cell.width = Twips(w)
     return row
 
 
@@ -272,12 +390,12 @@ def _record_borders(tbl_pr, thick_mm: float, thin_mm: float) -> None:
         borders.append(el)
 
 
-def _anchor_paragraph(doc: Document) -> None:
-    """A hairline paragraph after the frame: LibreOffice anchors a frame to the paragraph
-    that follows it, and this one takes no room of its own."""
+def _spacer(doc: Document, twips: int) -> None:
+    """An empty paragraph exactly ``twips`` high."""
     para = doc.add_paragraph()
     ppr = para._p.get_or_add_pPr()
-    set_child(ppr, "spacing", PPR_ORDER, before="0", after="0", line="20", lineRule="exact")
+    set_child(ppr, "spacing", PPR_ORDER, before="0", after="0", line=str(twips),
+              lineRule="exact")  # fmt: skip
     mark = set_child(ppr, "rPr", PPR_ORDER)
     size = OxmlElement("w:sz")
     size.set(qn("w:val"), "2")

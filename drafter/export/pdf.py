@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from pathlib import Path
 
 from drafter.errors import WriteError
+from drafter.export.fonts import with_installed_fonts
+from drafter.export.profile import Profile
 
 #: Seconds a single conversion may take before it is given up.
 TIMEOUT = 180
 _CANDIDATES = ("soffice", "libreoffice")
-_PARTS_WITH_PARAGRAPHS = ("word/styles.xml", "word/document.xml", "word/footer1.xml",
-                          "word/footer2.xml")  # fmt: skip
-_NO_OVERFLOW = b'<w:overflowPunct w:val="0"/>'
-_OVERFLOW_FOR_LIBREOFFICE = b'<w:overflowPunct w:val="1"/>'
+#: The PDF filter with the blank pages LibreOffice inserts (before a section that starts on
+#: an even page, such as the 版记's) kept: a two-sided print needs them.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
 def find_soffice() -> str | None:
@@ -46,7 +45,7 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, *, timeout: float = TIMEOUT) 
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             str(out_dir),
             str(docx_path),
@@ -64,27 +63,12 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, *, timeout: float = TIMEOUT) 
     return pdf
 
 
-def for_libreoffice(docx_data: bytes) -> bytes:
-    """The same .docx with ``w:overflowPunct`` inverted for LibreOffice's importer.
-
-    Word reads ``overflowPunct=0`` as "punctuation may not hang past the margin"; LibreOffice
-    (7.x) maps the value the other way round and would hang a line-final 。 into the margin,
-    breaking the 28-character grid. Only the copy handed to LibreOffice is changed.
-    """
-    source = zipfile.ZipFile(io.BytesIO(docx_data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename in _PARTS_WITH_PARAGRAPHS:
-                data = data.replace(_NO_OVERFLOW, _OVERFLOW_FOR_LIBREOFFICE)
-            target.writestr(info, data)
-    return buffer.getvalue()
-
-
-def pdf_bytes(docx_data: bytes) -> bytes:
-    """Render a .docx given as bytes and return the PDF's bytes."""
+def pdf_bytes(docx_data: bytes, profile: Profile | None = None) -> bytes:
+    """Render a .docx given as bytes and return the PDF's bytes; with ``profile``, faces
+    missing on this machine are replaced by the installed ones it lists."""
+    if profile is not None:
+        docx_data = with_installed_fonts(docx_data, profile)
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
         src = Path(tmp) / "document.docx"
-        src.write_bytes(for_libreoffice(docx_data))
+        src.write_bytes(docx_data)
         return convert_to_pdf(src, Path(tmp)).read_bytes()

@@ -166,6 +166,8 @@ class RedHeader:
     """Empty lines between the issuer mark and the document number."""
     rule_width_pt: float = 1.5
     """Thickness of the red rule."""
+    rule_gap_mm: float = 4
+    """From the bottom of the 发文字号's characters to the red rule."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,9 @@ class Profile:
     """Font per role."""
     fallbacks: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Alternative names per font, used when the font is missing."""
+    substitutes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Free faces per font, used in the PDF when neither the font nor a fallback is
+    installed."""
     sizes: Sizes = field(default_factory=Sizes)
     """Font sizes."""
     title: TitleSettings = field(default_factory=TitleSettings)
@@ -216,6 +221,10 @@ class Profile:
     def fallbacks_for(self, font: str) -> tuple[str, ...]:
         """Alternative names for ``font`` (empty when none are configured)."""
         return dict(self.fallbacks).get(font, ())
+
+    def substitutes_for(self, font: str) -> tuple[str, ...]:
+        """Free faces that may stand in for ``font`` in the PDF (empty when none)."""
+        return dict(self.substitutes).get(font, ())
 
 
 _SECTIONS: dict[str, type] = {
@@ -307,8 +316,8 @@ def _build(data: dict[str, Any], name: str) -> Profile:
     for key, value in data.items():
         if key in ("name", "description"):
             kwargs[key] = str(value)
-        elif key == "fallbacks":
-            kwargs[key] = _fallbacks(value, name)
+        elif key in ("fallbacks", "substitutes"):
+            kwargs[key] = _fallbacks(value, name, key)
         elif key in _SECTIONS:
             kwargs[key] = _section(_SECTIONS[key], key, value, name)
         else:
@@ -337,10 +346,12 @@ def _section(cls: type, key: str, value: Any, name: str) -> Any:
     return cls(**out)
 
 
-def _fallbacks(value: Any, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The ``[fallbacks]`` table as pairs of font and alternatives."""
+def _fallbacks(
+    value: Any, name: str, key: str = "fallbacks"
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The ``[fallbacks]`` or ``[substitutes]`` table as pairs of font and alternatives."""
     if not isinstance(value, dict) or not all(
         isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
     ):
-        raise DrafterError(f"样式“{name}”中 [fallbacks] 应为“字体 = [替代字体, …]”。")
+        raise DrafterError(f"样式“{name}”中 [{key}] 应为“字体 = [替代字体, …]”。")
     return tuple((str(k), tuple(v)) for k, v in value.items())

@@ -51,8 +51,7 @@ def set_child(
         child = OxmlElement(f"w:{tag}")
         later = order[order.index(tag) + 1 :]
         for sibling in parent:
-            local = sibling.tag.rpartition("}")[2]
-            if local in later:
+            if _local_name(sibling) in later:
                 sibling.addprevious(child)
                 break
         else:
@@ -60,6 +59,15 @@ def set_child(
     for key, value in attrs.items():
         child.set(qn(f"w:{key}"), value)
     return child
+
+
+def _local_name(element: BaseOxmlElement) -> str:
+    """An element's name without namespace; a markup-compatibility block counts as the
+    element it chooses between (its first choice's first child)."""
+    local = element.tag.rpartition("}")[2]
+    if local == "AlternateContent" and len(element) and len(element[0]):
+        return element[0][0].tag.rpartition("}")[2]
+    return local
 
 
 def get_or_add(parent: BaseOxmlElement, tag: str, order: tuple[str, ...] | list[str]):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
@@ -10,14 +12,19 @@ from types import ModuleType
 from drafter.errors import InputError
 from drafter.ingest import docx as docx_reader
 from drafter.ingest import html as html_reader
+from drafter.ingest import ofd as ofd_reader
+from drafter.ingest import office as office_reader
+from drafter.ingest import pdf as pdf_reader
 from drafter.ingest import text as text_reader
 from drafter.ingest.clean import clean_lines
 from drafter.ingest.raw import RawText
+from drafter.ingest.simplify import parse_as_written
 from drafter.model import Plan, Source
-from drafter.parse.structure import parse_lines
 
 #: Readers in the order they are asked; text is the fallback.
-READERS: tuple[ModuleType, ...] = (docx_reader, html_reader, text_reader)
+READERS: tuple[ModuleType, ...] = (
+    pdf_reader, office_reader, ofd_reader, docx_reader, html_reader, text_reader,
+)
 
 _MAX_BYTES = 50 * 1024 * 1024
 
@@ -39,10 +46,10 @@ def read_raw(path: Path | str) -> RawText:
         raise InputError(f"{path} 是空文件。")
     if size > _MAX_BYTES:
         raise InputError(f"{path} 太大（超过 50 MB），不像是一份工作要点。")
-    if path.suffix.lower() == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(f"{path} 是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。")
-    if head.startswith(b"%PDF"):
-        raise InputError(f"{path} 是 PDF 文件，请复制其文字另存为 .txt 后再导入。")
+    if office_reader.disguised(path, head):
+        raise InputError(
+            f"{path} 的扩展名是 {path.suffix}，但内容不是 Word/WPS 文档（文件已损坏或只是改了扩展名）。"
+        )
     for reader in READERS:
         if reader.can_read(path, head):
             try:
@@ -52,6 +59,12 @@ def read_raw(path: Path | str) -> RawText:
     raise InputError(f"{path} 的格式无法识别。")
 
 
+def converted_in_batch(paths: Iterable[Path]) -> contextlib.AbstractContextManager[None]:
+    """Within this block, .doc/.wps/.odt/.rtf among ``paths`` are converted in one LibreOffice
+    start (a batch import), instead of one start per file."""
+    return office_reader.converted(paths)
+
+
 def read_plan(path: Path | str) -> Plan:
     """Read and parse any supported file into a Plan (no library id yet)."""
     path = Path(path)
@@ -59,7 +72,7 @@ def read_plan(path: Path | str) -> Plan:
     cleaned = clean_lines(raw.lines)
     if not cleaned.lines:
         raise InputError(f"{path} 中没有文字内容。")
-    plan = parse_lines(cleaned.lines, cleaned.web_meta, str(path))
+    plan = parse_as_written(cleaned.lines, cleaned.web_meta, str(path))
     digest = hashlib.sha256("\n".join(cleaned.lines).encode("utf-8")).hexdigest()
     source = Source(file=path.name, format=raw.format, encoding=raw.encoding, sha256=digest)
     return replace(plan, source=source, warnings=(*cleaned.warnings, *plan.warnings))

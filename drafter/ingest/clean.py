@@ -12,7 +12,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from drafter.ingest import furniture, rewrap
+from drafter.ingest.runon import split_run_on
 from drafter.model import Warning
+from drafter.parse.metadata import is_title
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = f"[{CJK}]"
@@ -73,18 +76,12 @@ def strip_lines(c: Cleaning) -> Cleaning:
     return replace(c, lines=lines)
 
 
-_META_KEYS = {
-    "索引号", "主题分类", "体裁分类", "发布机构", "成文日期", "发布日期", "标题", "发文字号",
-    "有效性", "废止日期", "主题词", "文号", "生成日期", "组配分类", "信息来源",
-}
-_BULLET = re.compile(r"^[•·●▪◆\-\*]\s*")
-
-
 def extract_web_metadata(c: Cleaning) -> Cleaning:
-    """Take a web page's metadata block (• 索引号 / • value …) out of the text, keeping its values.
+    """Take a web page's metadata out of the text, keeping its values (发布机构, 成文日期 …).
 
-    Handles both the bulleted two-line form and ``键:值`` on one line, when the keys come
-    together as a block before the plan.
+    The labels are the kinds in ``templates/ingest/furniture.toml``, in any of the forms sites
+    use: bullets with the value on the next line, ``键：值`` (several on one line), a pipe or
+    tab table row, padded or bracketed labels.
     """
     meta: dict[str, str] = {}
     keep: list[str] = []
@@ -92,51 +89,66 @@ def extract_web_metadata(c: Cleaning) -> Cleaning:
     i = 0
     while i < len(lines):
         line = lines[i]
-        bare = _BULLET.sub("", line).strip()
-        key = re.sub(r"\s+", "", bare).rstrip(":：")
-        one_line = re.match(r"^([^:：]{2,6})[:：]\s*(.+)$", bare)
-        if key in _META_KEYS and (_BULLET.match(line) or i + 1 < len(lines)):
-            value = ""
-            if i + 1 < len(lines) and _BULLET.match(lines[i + 1] or ""):
-                nxt = _BULLET.sub("", lines[i + 1]).strip()
-                if re.sub(r"\s+", "", nxt).rstrip(":：") not in _META_KEYS:
-                    value = nxt
-                    i += 1
-            if _BULLET.match(line) or value:
-                meta.setdefault(key, value)
-                i += 1
-                continue
-        if one_line and re.sub(r"\s+", "", one_line.group(1)) in _META_KEYS and len(line) < 80:
-            meta.setdefault(re.sub(r"\s+", "", one_line.group(1)), one_line.group(2).strip())
+        hits = _metadata_hits(line)
+        if hits is None:
+            keep.append(line)
             i += 1
             continue
-        keep.append(line)
+        if not hits:  # a table's rule row (| --- | --- |)
+            i += 1
+            continue
+        last = hits[-1]
+        if last.kind == furniture.METADATA and not last.value and i + 1 < len(lines):
+            value = _value_line(line, lines[i + 1])
+            if value is not None:
+                hits[-1] = furniture.LabelHit(last.kind, last.key, value, last.marked)
+                i += 1
+        for hit in hits:
+            if hit.kind == furniture.METADATA:
+                meta[hit.key] = meta.get(hit.key) or hit.value
         i += 1
     if not meta:
-        return c
+        return replace(c, lines=tuple(keep)) if len(keep) != len(lines) else c
     cleaned = replace(c, lines=tuple(keep), web_meta={**c.web_meta, **meta})
     return cleaned.warn("web-metadata", f"网页的元数据块（{'、'.join(meta)}）已提取为元数据。")
 
 
-_CHROME = re.compile(
-    r"^(?:部\s*门|街\s*镇|首\s*页|字\s*号\s*[:：]?.*|[【\[]?\s*(?:打印|关闭|返回顶部|收藏)\s*[】\]]?"
-    r"|分享(?:文章)?到\s*[:：]?.*|扫一扫.*|.*(?:微信|微博)\s*扫.*"
-    r"|(?:主办|承办|协办)单位\s*[:：].*|.*备案(?:证)?(?:编)?号\s*[:：]?.*|.*公网安备.*"
-    r"|.*网站标识码.*|.*版权所有.*|隐私声明.*|网站地图.*|无障碍.*|.*便民热线.*|\d{5}"
-    r"|链接\s*[:：].*|当前位置\s*[:：].*|来源\s*[:：].*|浏览次数\s*[:：].*|访问量.*"
-    r"|(?:上一篇|下一篇)\s*[:：].*|相关(?:链接|文章|附件).*|【\s*字体\s*[:：].*"
-    r"|地址\s*[:：].*|联系电话\s*[:：].*|电话\s*[:：]\s*[\d\-]+.*|邮编\s*[:：].*)$"
-)
+def _metadata_hits(line: str) -> list[furniture.LabelHit] | None:
+    """The labelled values of a metadata line (a table row or labels), None for other text."""
+    row = furniture.table_row(line)
+    if row is not None:
+        return row
+    hit = furniture.label_at(line)
+    if hit is None or hit.kind != furniture.METADATA:
+        return None
+    return furniture.split_values(hit)
+
+
+def _value_line(label_line: str, nxt: str) -> str | None:
+    """The value of a bare label printed on the next line (• 发布机构 / • 涪陵区民政局)."""
+    bulleted = bool(_BULLET.match(label_line))
+    if bulleted != bool(_BULLET.match(nxt)):
+        return None
+    value = _BULLET.sub("", nxt).strip()
+    if not value or len(value) > 60 or "。" in value or _metadata_hits(nxt) is not None:
+        return None
+    if furniture.label_at(value) is not None or is_title(value):
+        return None
+    return value
+
+
+_BULLET = re.compile(r"^[•·●▪◆■\-\*]\s*")
 
 
 def remove_web_chrome(c: Cleaning) -> Cleaning:
-    """Drop navigation, share buttons and page footers of a saved web page."""
-    keep = [line for line in c.lines if not _CHROME.match(line)]
+    """Drop page furniture: navigation, page controls, share buttons, footers, breadcrumbs,
+    page numbers and image placeholders (the kinds of ``templates/ingest/furniture.toml``)."""
+    keep = [line for line in c.lines if furniture.line_kind(line) is None]
     removed = len(c.lines) - len(keep)
     if not removed:
         return c
     return replace(c, lines=tuple(keep)).warn(
-        "web-chrome", f"删除了 {removed} 行网页导航、分享或页脚文字。"
+        "web-chrome", f"删除了 {removed} 行网页导航、分享、页码或页脚文字。"
     )
 
 
@@ -239,44 +251,38 @@ def normalize_width(c: Cleaning) -> Cleaning:
     return replace(c, lines=tuple(line.translate(table) for line in c.lines))
 
 
-_INLINE_SECTION = re.compile(r"(?<=[。；！？])(?=[一二三四五六七八九十]{1,3}、)")
-_INLINE_ITEM = re.compile(r"(?<=[。；！？])(?=[（(][一二三四五六七八九十]{1,4}[）)])")
-_INLINE_SHI = re.compile(r"(?<=[。；])(?=[一二三四五六七八九十]{1,3}是)")
-
-
 def split_run_on_lines(c: Cleaning) -> Cleaning:
-    """Split a whole plan pasted as one long line at its section and item labels."""
+    """Split a whole plan pasted as one long line at its titles, headings, items and dates."""
     out: list[str] = []
-    split_any = False
     for line in c.lines:
-        if len(line) < 300:
-            out.append(line)
-            continue
-        parts = [line]
-        for pattern in (_INLINE_SECTION, _INLINE_ITEM):
-            parts = [piece for part in parts for piece in pattern.split(part)]
-        if len(parts) == 1 and len(_INLINE_SHI.findall(line)) >= 3:
-            parts = _INLINE_SHI.split(line)
-        if len(parts) > 2:
-            split_any = True
-            out.extend(_split_heading_from_preamble(p) for p in parts)
-        else:
-            out.append(line)
-    if not split_any:
+        out.extend(split_run_on(line))
+    if len(out) == len(c.lines):
         return c
-    flat = tuple(s for p in out for s in p.split("\n") if s)
-    return replace(c, lines=flat).warn("run-on", "正文挤在一行里，已按章节和条目编号拆分。")
+    return replace(c, lines=tuple(out)).warn("run-on", "正文挤在一行里，已按章节和条目编号拆分。")
 
 
-_SECTION_HEAD = re.compile(r"^([一二三四五六七八九十]{1,3}、[^。；，]{2,40}?)(?=[（(][一二三四五六七八九十]|$)")
+def remove_running_text_lines(c: Cleaning) -> Cleaning:
+    """Drop a PDF copy's running header or footer: a short line recurring at page intervals
+    (a title among them is kept once)."""
+    running = rewrap.running_lines(c.lines)
+    if not running:
+        return c
+    keep: list[str] = []
+    for line in c.lines:
+        if line in running and (not is_title(line) or line in keep):
+            continue
+        keep.append(line)
+    return replace(c, lines=tuple(keep)).warn(
+        "running-lines", f"删除了每页重复的页眉或页脚：{'、'.join(sorted(running))}。"
+    )
 
 
-def _split_heading_from_preamble(part: str) -> str:
-    """In a run-on line, put a section title on its own line before its first item."""
-    m = _SECTION_HEAD.match(part)
-    if m and len(part) > len(m.group(1)):
-        return m.group(1) + "\n" + part[len(m.group(1)):]
-    return part
+def join_hard_wraps(c: Cleaning) -> Cleaning:
+    """Join the lines of a text copied out of a PDF, broken at every printed line."""
+    joined = rewrap.rewrap(c.lines)
+    if joined is None:
+        return c
+    return replace(c, lines=joined).warn("rewrapped", "文字按页面逐行断开，已接回成段。")
 
 
 #: The steps, in the order they run.
@@ -288,10 +294,12 @@ STEPS: tuple[Step, ...] = (
     extract_web_metadata,
     remove_web_chrome,
     remove_repeated_copies,
+    remove_running_text_lines,
+    join_hard_wraps,
     normalize_width,
+    split_run_on_lines,
     join_broken_words,
     normalize_punctuation,
-    split_run_on_lines,
     strip_lines,
 )
 

@@ -15,6 +15,7 @@ _BLOCKS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "section", "article", "header", "footer", "nav", "blockquote", "pre", "dd", "dt", "title",
 }
+_CELLS = {"td", "th"}
 _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "select", "button"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
@@ -36,6 +37,8 @@ class _Text(HTMLParser):
             self.skipping += 1
         elif tag in _BLOCKS:
             self.parts.append("\n")
+        elif tag in _CELLS:
+            self.parts.append("\t")  # table cells stay apart: a metadata table is one row
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:

@@ -15,8 +15,11 @@ from drafter.errors import DrafterError, InputError, LibraryError
 from drafter.library import store
 from drafter.model import Plan
 
-SUPPORTED = (".txt", ".text", ".docx", ".html", ".htm", ".shtml")
-_CACHE_VERSION = 2
+SUPPORTED = (
+    ".txt", ".text", ".docx", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps", ".odt",
+    ".rtf", ".ofd",
+)
+_CACHE_VERSION = 3
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -50,6 +53,8 @@ class PlanSummary:
     """The TOML file."""
     builtin: bool
     """True for the read-only plans that ship with drafter."""
+    partial: bool = False
+    """True for a copy that stops after the preamble (no sections)."""
 
     @classmethod
     def of(cls, plan: Plan, path: Path, builtin: bool) -> PlanSummary:
@@ -59,6 +64,7 @@ class PlanSummary:
             id=plan.id, title=m.title, year=m.year, issuer=m.issuer, region=m.region,
             level=m.level, date=m.date, sections=len(plan.sections), items=plan.item_count(),
             sha256=plan.source.sha256, source_file=plan.source.file, path=path, builtin=builtin,
+            partial=plan.partial,
         )
 
 
@@ -251,9 +257,15 @@ class Library:
         self, sources: Iterable[Path | str], progress: Progress | None = None
     ) -> ImportReport:
         """Import files and folders (searched recursively) into the user's library."""
-        from drafter.ingest import read_plan
+        from drafter.ingest import converted_in_batch
 
         files = list(expand_paths(sources))
+        with converted_in_batch(files):
+            return self._import_files(files, progress)
+
+    def _import_files(self, files: list[Path], progress: Progress | None) -> ImportReport:
+        from drafter.ingest import read_plan
+
         report = ImportReport()
         by_sha = {s.sha256: s for s in self.summaries()}
         for n, path in enumerate(files, 1):

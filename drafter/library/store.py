@@ -44,6 +44,8 @@ def dumps(plan: Plan) -> str:
     doc["item_style"] = plan.item_style
     if plan.base:
         doc["base"] = plan.base
+    if plan.partial:
+        doc["partial"] = True
     doc["preamble"] = _array(plan.preamble)
     if plan.closing:
         doc["closing"] = _array(plan.closing)
@@ -123,6 +125,13 @@ def _str(table: dict[str, Any], key: str, where: str, default: str = "") -> str:
     return value
 
 
+def _bool(table: dict[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{where}的“{key}”应为 true 或 false")
+    return value
+
+
 def _strs(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = table.get(key, ())
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
@@ -138,7 +147,7 @@ def _tables(table: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]
 
 
 _META_TEXT = ("title", "issuer", "region", "level", "doc_number", "date", "addressees",
-              "signature", "notes")
+              "signature", "notes", "copies_to", "printer", "print_date")
 
 
 def _meta(data: dict[str, Any]) -> Meta:
@@ -213,6 +222,7 @@ def from_dict(data: dict[str, Any]) -> Plan:
         source=Source(**{k: v for k, v in source.items() if k in ("file", "format", "encoding", "sha256")}),
         warnings=warnings,
         base=_str(data, "base", "文件"),
+        partial=_bool(data, "partial", "文件"),
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import InputError
+from drafter.ingest.simplify import to_simplified
 from drafter.paths import templates_dir, user_cache_dir
 
 if TYPE_CHECKING:
@@ -93,8 +94,10 @@ def warm_up() -> threading.Thread:
 
 @lru_cache(maxsize=500_000)
 def cut(clause: str) -> tuple[str, ...]:
-    """The words of one clause (no punctuation inside), remembered."""
-    return tuple(tokenizer().cut(clause, HMM=False))
+    """The words of one clause (no punctuation inside), remembered; traditional characters are
+    cut and compared in their simplified form."""
+    simple = to_simplified(clause)
+    return tuple(tokenizer().cut(simple if len(simple) == len(clause) else clause, HMM=False))
 
 
 def words(text: str) -> list[str]:

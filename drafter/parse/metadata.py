@@ -21,12 +21,14 @@ DATE = re.compile(
 )
 ISO_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 DOC_NUMBER = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{1,10})\s*[〔［\[（(【]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]）)】]"
+    r"(?P<org>[A-Za-z\u4e00-\u9fff]{1,10})\s*[〔［\[（(【]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]）)】]"
     r"\s*(?P<no>\d{1,5})\s*号"
 )
 NOTES = re.compile(r"^[（(](?P<text>此件[^）)]{0,20})[）)]$")
 _ORG_SUFFIX = re.compile(r"(?:民政局|民政厅|民政部|民政处|局|厅|政府|委员会|办公室|民政办)$")
 _LEVELS = "区县旗州市省盟"
+_NOTICE_SENTENCE = re.compile(r"现将|印发给你们|印发你们|请认真贯彻|请结合实际|[。]$")
+_ADDRESSEE = re.compile(r"^(?:各|全[区县市旗州省盟]各)[^。；]{1,118}?[：:]?$")
 _INFER_ISSUER = re.compile(r"([\u4e00-\u9fff]{2,8}?[州区县旗市盟])民政局")
 
 
@@ -88,8 +90,16 @@ def normalize_doc_number(text: str | None) -> str | None:
 
 
 def is_org_line(line: str) -> bool:
-    """A short line naming an office: 上海市宝山区民政局."""
-    return len(line) <= 30 and bool(_ORG_SUFFIX.search(line)) and "，" not in line
+    """A short line naming an office: 上海市宝山区民政局 (not an addressee: 各旗区民政局)."""
+    return (
+        len(line) <= 30 and bool(_ORG_SUFFIX.search(line)) and "，" not in line
+        and not is_addressee(line)
+    )
+
+
+def is_addressee(line: str) -> bool:
+    """A 主送 line, with or without its colon: 各旗区民政局, 各乡镇（街道）民政办："""
+    return bool(_ADDRESSEE.match(line))
 
 
 def parse_notice(lines: list[str]) -> MetaParts:
@@ -115,6 +125,10 @@ def parse_notice(lines: list[str]) -> MetaParts:
         if is_org_line(line) and normalize_date(nxt):
             parts.notice_signature = line
             continue
+        if state == "head" and is_addressee(line) and parts.addressees is None:
+            parts.addressees = line.rstrip("：:")
+            state = "body"
+            continue
         if state == "head" and is_org_line(line) and parts.notice_title is None:
             parts.issuer_line = line
             continue
@@ -122,7 +136,8 @@ def parse_notice(lines: list[str]) -> MetaParts:
             parts.addressees = line.rstrip("：:")
             state = "body"
             continue
-        if state in ("body", "head") and parts.addressees is not None:
+        if state in ("body", "head") and (parts.addressees is not None or _NOTICE_SENTENCE.search(line)):
+            # A copy may start at 现将《…》印发给你们 with no addressee line: keep the body.
             parts.notice_body.append(line)
     return parts
 
@@ -147,6 +162,18 @@ def issuer_from_notice_title(title: str | None) -> str | None:
     return head or None
 
 
+def issuer_from_title_prefix(prefix: str | None) -> str | None:
+    """XX区民政局2023年工作要点 → XX区民政局 (a region name alone is not an issuer)."""
+    prefix = (prefix or "").strip()
+    return prefix if prefix and is_org_line(prefix) else None
+
+
+def issuer_from_source(value: str | None) -> str | None:
+    """信息来源 or 发布机构 of a web page when it names an office (not 本网, 区政府网)."""
+    value = (value or "").strip()
+    return value if value and is_org_line(value) else None
+
+
 def choose_issuer(candidates: list[str | None]) -> str | None:
     """The first named office, widened to a longer candidate that ends with it."""
     named = [c for c in candidates if c]
@@ -161,7 +188,8 @@ def choose_issuer(candidates: list[str | None]) -> str | None:
 
 def infer_issuer(text: str) -> str | None:
     """Guess the office from how often the text names it (…州民政局): used when nothing says."""
-    counts = Counter(_INFER_ISSUER.findall(text))
+    # 各旗区民政局 / 全市民政局 name the addressees or the whole system, not an office.
+    counts = Counter(n for n in _INFER_ISSUER.findall(text) if not n.startswith(("各", "全")))
     if not counts:
         return None
     name, _ = counts.most_common(1)[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.errors import InputError
 from drafter.model import (
@@ -26,6 +26,7 @@ from drafter.model import (
 )
 from drafter.parse import labels as L
 from drafter.parse import metadata as M
+from drafter.parse.record import ATTACHMENT_NOTE, split_record
 
 _MINSHENG = re.compile(r"民生实事|为民办实事|实事项目|主要指标|重点项目")
 _SENTENCE_END = "。！？"
@@ -51,10 +52,17 @@ class _Open:
 def parse_lines(lines: tuple[str, ...], web_meta: dict[str, str], where: str) -> Plan:
     """Parse cleaned lines into a Plan (warnings included, no id)."""
     warnings: list[Warning] = []
+    lines, record = split_record(lines)
     title_at = _find_title(lines)
     first_section = _first_section(lines, title_at + 1 if title_at is not None else 0)
+    partial = first_section is None
     if first_section is None:
-        raise InputError(f"{where} 看起来不是工作要点：没有找到“一、”这样的章节标题。")
+        if title_at is None:
+            raise InputError(f"{where} 看起来不是工作要点：没有找到“一、”这样的章节标题。")
+        first_section = len(lines)  # a copy cut after the preamble: all of it is preamble
+        warnings.append(Warning(
+            "partial", "只有标题和导语，没有找到“一、”这样的章节：按不完整的要点导入。"
+        ))
     if title_at is None or title_at >= first_section:
         title_at = None
         notice_lines = list(lines[:first_section])
@@ -67,6 +75,7 @@ def parse_lines(lines: tuple[str, ...], web_meta: dict[str, str], where: str) ->
     body = list(lines[body_start:])
     tail, body = _split_tail(body)
     parts = M.parse_notice(notice_lines)
+    parts.notice_body = [p for p in parts.notice_body if not ATTACHMENT_NOTE.match(p)]
     for line in tail:
         if (date := M.normalize_date(line)) is not None:
             parts.end_date = date
@@ -82,6 +91,9 @@ def parse_lines(lines: tuple[str, ...], web_meta: dict[str, str], where: str) ->
     title = lines[title_at] if title_at is not None else ""
     title = title.strip("《》")
     meta = _meta(title, parts, web_meta, "\n".join(lines), warnings)
+    if record is not None:
+        meta = replace(meta, copies_to=record.copies_to or None, printer=record.printer or None,
+                       print_date=record.print_date or None)  # fmt: skip
     style = _plan_style(sections, item_kinds)
     return Plan(
         meta=meta,
@@ -89,6 +101,7 @@ def parse_lines(lines: tuple[str, ...], web_meta: dict[str, str], where: str) ->
         sections=tuple(sections),
         item_style=style,
         warnings=tuple(warnings),
+        partial=partial,
     )
 
 
@@ -253,6 +266,9 @@ def _build_item(o: _Open) -> Item:
     """Split the item's first paragraph into its lead sentence and the rest."""
     paragraphs = o.paragraphs or [""]
     first = paragraphs[0]
+    if len(paragraphs) == 1 and len(first) <= 40 and first[-1:] not in "。；，、！？":
+        # An outline entry: the item's heading with no body ("（一）强化理论武装").
+        return Item(label=o.label.text, heading=first, body="", subitems=tuple(o.subitems))
     heading, rest = _split_heading(first)
     if not heading and len(paragraphs) > 1 and len(first) <= 40 and first[-1:] not in "；，、":
         heading, rest = first, ""  # heading on its own line, body below
@@ -305,17 +321,16 @@ def _meta(
     title: str, parts: M.MetaParts, web: dict[str, str], text: str, warnings: list[Warning]
 ) -> Meta:
     m = M.TITLE.match(title) if title else None
-    year = int(m["year"]) if m else None
-    if year is None and parts.notice_title:
-        found = re.search(r"((?:19|20)\d{2})年", parts.notice_title)
-        year = int(found.group(1)) if found else None
+    year = _plan_year(m, parts.notice_title, web.get("标题"))
     issuer = M.choose_issuer([
         parts.notice_signature,
         parts.end_signature,
         parts.issuer_line,
         M.issuer_from_notice_title(parts.notice_title),
-        web.get("发布机构"),
+        M.issuer_from_title_prefix(m["prefix"] if m else None),
+        M.issuer_from_source(web.get("发布机构")),
         M.issuer_from_notice_title(web.get("标题")),
+        M.issuer_from_source(web.get("信息来源")),
     ])
     if issuer is None and (guess := M.infer_issuer(text)):
         issuer = guess
@@ -337,6 +352,18 @@ def _meta(
         notice=tuple(parts.notice_body),
         notes=parts.notes,
     )
+
+
+def _plan_year(title: re.Match[str] | None, *titles: str | None) -> int | None:
+    """The plan year: the year in the plan's title, else in a notice or page title; never a
+    publication date (a 2020 plan can be issued in 2021)."""
+    if title is not None:
+        return int(title["year"])
+    for text in titles:
+        found = re.search(r"((?:19|20)\d{2})\s*年[^，。；]{0,30}?(?:工作要点|工作计划|要点)", text or "")
+        if found:
+            return int(found.group(1))
+    return None
 
 
 def _cn(n: int) -> str:

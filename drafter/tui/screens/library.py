@@ -100,7 +100,10 @@ class LibraryScreen(BaseScreen):
         for region in sorted(groups):
             node = tree.root.add(Text(region), data=("group",), expand=True)
             for s in sorted(groups[region], key=lambda s: -(s.year or 0)):
-                plan_node = node.add(Text(f"{s.year or '年份不详'}  {s.title}"), data=("plan", s.id))
+                partial = "（不完整）" if s.partial else ""
+                plan_node = node.add(
+                    Text(f"{s.year or '年份不详'}  {s.title}{partial}"), data=("plan", s.id)
+                )
                 plan_node.allow_expand = True
         self.query_one("#preview-text", Static).update(
             "选择左侧的要点查看内容；按 n 以它为底稿新建草稿，按 / 搜索。"
@@ -291,7 +294,7 @@ class LibraryScreen(BaseScreen):
         from drafter.tui.screens.prompt import PromptDialog
 
         self.app.push_screen(
-            PromptDialog("导入文件或文件夹（.txt .docx .html；多个路径用空格分隔，"
+            PromptDialog("导入文件或文件夹（.txt .docx .pdf .doc .wps .ofd 网页等；多个路径用空格分隔，"
                          "含空格的路径可加引号）：",
                          placeholder="例如 ~/下载/2024年工作要点.docx"),
             self._import_chosen,
@@ -371,7 +374,7 @@ def import_summary(report: Any) -> tuple[str, str, SeverityLevel]:
 
     outcomes = report.outcomes
     if not outcomes:
-        return "导入失败", "导入失败：没有找到可导入的文件（.txt .docx .html）。", "error"
+        return "导入失败", "导入失败：没有找到可导入的文件（.txt .docx .pdf .doc .wps .ofd 网页等）。", "error"
     failed = [o for o in outcomes if o.status == "failed"]
     if len(failed) == len(outcomes):
         reasons = "；".join(f"{o.path.name}：{o.reason.rstrip('。')}" for o in failed[:3])
