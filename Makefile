@@ -17,14 +17,12 @@ SYSTEM_PACKAGES = libreoffice-writer-nogui fontconfig fonts-noto-cjk fonts-arphi
 	fonts-arphic-uming fonts-liberation2 python3-uno
 
 system-deps:
-	@if ! command -v soffice >/dev/null 2>&1 || \
-		! fc-list 2>/dev/null | grep -q "AR PL UKai" || ! fc-list 2>/dev/null | grep -q "AR PL UMing" || \
-		! fc-list 2>/dev/null | grep -q "Noto Serif CJK SC" || ! fc-list 2>/dev/null | grep -q "Liberation Serif" || \
-		! /usr/bin/python3 -c 'import uno' >/dev/null 2>&1; then \
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-			$(SYSTEM_PACKAGES) >/dev/null; \
+			$$missing >/dev/null; \
 	fi
 
 run: install

@@ -210,7 +210,7 @@ def _numbering(path: Path):  # type: ignore[no-untyped-def]
     from drafter.ingest.docx import _Numbering
 
     try:
-        return _Numbering(docx.Document(str(path)))
+        return _Numbering(docx.Document(str(path)), path)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(
             f"{path} 不是有效的 Word 文档（.docx 文件已损坏或只是改了扩展名）。"
