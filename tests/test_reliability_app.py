@@ -100,7 +100,8 @@ def test_escape_after_a_conflict_asks(draft_path: Path, choice: str) -> None:
             screen = await _type(app, pilot, "我的修改")
             assert screen.conflict
             kept = screen.session.recovery_path
-            await pilot.press("escape")  # Esc: back to the library
+            await pilot.press("escape")  # Esc in the editor: to the outline
+            await pilot.press("escape")  # Esc in the outline: back to the library
             await pilot.pause()
             assert isinstance(app.screen, LeaveDialog)
             if choice == "stay":
@@ -141,7 +142,8 @@ def test_full_disk_keeps_the_text_and_asks(draft_path: Path, monkeypatch) -> Non
             kept = screen.session.recovery_path
             assert kept is not None and _first_heading(kept).startswith("空间不足时")
             assert any("磁盘空间不足" in n for n in notes(app))
-            await pilot.press("escape")
+            await pilot.press("escape")  # Esc in the editor: to the outline
+            await pilot.press("escape")  # Esc in the outline: leave, so it asks
             await pilot.pause()
             assert isinstance(app.screen, LeaveDialog)
 
@@ -382,7 +384,8 @@ def test_leave_dialog_snapshot(home: Path, snap_compare) -> None:
         screen.query_one("#editor", TextArea).focus()
         await pilot.press("home", *"我的修改")  # type at the start of the first item
         await settle(app, pilot)
-        await pilot.press("escape")  # Esc: leave; the save was refused, so it asks
+        await pilot.press("escape")  # Esc in the editor: to the outline
+        await pilot.press("escape")  # Esc in the outline: leave; the save was refused, so it asks
         await pilot.pause()
         steady(pilot)
 

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import tomlkit
-
 from drafter import paths
 from drafter.atomic import write_text
 from drafter.errors import LibraryError
@@ -64,6 +62,8 @@ def move_to_trash(path: Path, kind: str, title: str, plan_id: str = "",
         raise LibraryError(f"找不到要删除的文件：{path}。")
     stamp = datetime.now()
     folder = _free(trash_dir(), f"{stamp:%Y%m%d-%H%M%S}-{path.stem}")
+    import tomlkit  # only when tidying: `drafter list` stays light
+
     info = tomlkit.document()
     info["kind"] = kind
     info["title"] = title
@@ -157,6 +157,8 @@ def set_hidden(plan_id: str, hidden: bool) -> None:
     """Hide a built-in plan, or show it again."""
     ids = hidden_ids()
     ids = ids | {plan_id} if hidden else ids - {plan_id}
+    import tomlkit
+
     doc = tomlkit.document()
     doc.add(tomlkit.comment("drafter 中隐藏的内置要点（删掉一行即恢复显示）。"))
     doc["plans"] = sorted(ids)
