@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import InputError
-from drafter.ingest import layout, zipbound
+from drafter.ingest import layout, safezip
 from drafter.ingest.layout import Line
 from drafter.ingest.raw import RawText
 
@@ -49,7 +49,7 @@ def can_read(path: Path, head: bytes) -> bool:
 
 def read(path: Path) -> RawText:
     """Read every page's text in reading order into paragraphs."""
-    with zipbound.open_zip(path, "OFD") as zf:
+    with safezip.open_package(path, " OFD 文件") as zf:
         names = set(zf.namelist())
         if "OFD.xml" not in names:
             raise InputError(f"{path} 不是有效的 OFD 文件（缺少 OFD.xml）。")
@@ -164,7 +164,7 @@ def _resolve(base: str, loc: str) -> str:
 def _xml(zf: zipfile.ZipFile, name: str, where: Path) -> Element:
     from lxml import etree
 
-    data = zipbound.read_member(zf, name, where)
+    data = safezip.read_member(zf, name, where)
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:

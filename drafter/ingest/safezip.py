@@ -69,7 +69,7 @@ def check_package(zf: zipfile.ZipFile, path: Path, limits: Limits = LIMITS) -> N
     xml = sum(i.file_size for i in infos if i.filename.lower().endswith(_XML_SUFFIXES))
     if total > limits.total_bytes or xml > limits.xml_bytes:
         raise InputError(
-            f"{path} 解压后超过 {_mb(limits.xml_bytes if xml > limits.xml_bytes else limits.total_bytes)} MB，"
+            f"{path} 解压后过大（超过 {_mb(limits.xml_bytes if xml > limits.xml_bytes else limits.total_bytes)} MB），"
             "不像是一份文档（可能是压缩炸弹），未读取。")
 
 
@@ -80,7 +80,7 @@ def read_member(zf: zipfile.ZipFile, name: str, path: Path, limit: int = LIMITS.
     except KeyError as exc:
         raise InputError(f"{path} 中缺少 {name}，文件不完整。") from exc
     if info.file_size > limit:
-        raise InputError(f"{path} 中的 {name} 解压后超过 {_mb(limit)} MB，未读取。")
+        raise InputError(f"{path} 中的 {name} 解压后过大（超过 {_mb(limit)} MB），未读取。")
     try:
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
@@ -88,7 +88,7 @@ def read_member(zf: zipfile.ZipFile, name: str, path: Path, limit: int = LIMITS.
             zlib.error) as exc:
         raise InputError(f"{path} 中的 {name} 已损坏，无法解压。") from exc
     if len(data) > limit:
-        raise InputError(f"{path} 中的 {name} 解压后超过 {_mb(limit)} MB，未读取。")
+        raise InputError(f"{path} 中的 {name} 解压后过大（超过 {_mb(limit)} MB），未读取。")
     return data
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from drafter.errors import InputError
-from drafter.ingest.zipbound import open_zip, read_member
+from drafter.ingest.safezip import open_package, read_member
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -184,7 +184,7 @@ def _open_parts(path: Path) -> dict[str, bytes]:
         raise InputError(f"{path} 太大（超过 50 MB），不像是一份审阅稿。")
     wanted = ("word/document.xml", "word/comments.xml", "word/commentsExtended.xml")
     # The ingest readers' bounds: declared sizes first, then each part as it unpacks.
-    with open_zip(path, "Word") as zf:
+    with open_package(path, " Word 文档") as zf:
         names = set(zf.namelist())
         return {name: read_member(zf, name, path) for name in wanted if name in names}
 
