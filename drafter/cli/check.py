@@ -7,7 +7,6 @@ from pathlib import Path
 
 from drafter.cli.common import add_format, console, open_library, print_json
 from drafter.errors import DrafterError, LibraryError
-from drafter.targets.history import earlier_plans
 
 HELP = "核对量化指标、过时表述和格式（可与上年计划对比）"
 
@@ -31,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from drafter.checks.rules import load_rules
     from drafter.checks.run import run_checks
+    from drafter.targets.history import earlier_plans
 
     if args.year is not None and args.year not in _YEARS:
         raise DrafterError(f"--year {args.year} 不是有效的计划年度，请写四位年份，如 2025。")

@@ -7,11 +7,14 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.cli.common import console, open_library
 from drafter.errors import InputError
-from drafter.library import Library
-from drafter.model import Plan
+
+if TYPE_CHECKING:
+    from drafter.library import Library
+    from drafter.model import Plan
 
 HELP = "对比两份要点（去年与今年草稿），逐条逐词标出修改，可输出终端、JSON、网页或 Word 修订稿"
 

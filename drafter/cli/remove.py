@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from drafter.cli import tidy
 from drafter.cli.common import add_format, open_library, print_json
-from drafter.library import Library
+
+if TYPE_CHECKING:
+    from drafter.library import Library
 
 HELP = "删除资料库中的要点或草稿（移到回收站，可恢复；内置要点改为隐藏）"
 EXIT_DECLINED = 1

@@ -6,11 +6,14 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.draft import list_drafts
 from drafter.errors import InputError, LibraryError
-from drafter.library import Library, PlanSummary, trash
+from drafter.library import trash
 from drafter.paths import drafts_dir
+
+if TYPE_CHECKING:
+    from drafter.library import Library, PlanSummary
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ def workspace(args: argparse.Namespace) -> Path:
 
 def find_target(ref: str, library: Library, drafts: Path) -> Target:
     """A draft (by file path, file name or title) or a library plan (by id or words)."""
+    from drafter.draft import list_drafts
+
     path = Path(ref).expanduser()
     if path.suffix.lower() == ".toml" and path.is_file():
         for summary in library.summaries():

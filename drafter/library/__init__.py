@@ -1,5 +1,20 @@
-"""The plan library: the built-in plans plus the user's own, seen together."""
+"""The plan library: the built-in plans plus the user's own, seen together.
 
-from drafter.library.catalog import ImportReport, Library, PlanSummary
+The names below are loaded on first use, so a module of this package (the trash, the store)
+loads without the catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.lazy import attributes
+
+if TYPE_CHECKING:
+    from drafter.library.catalog import ImportReport, Library, PlanSummary
+
+_WHERE = {"ImportReport": "catalog", "Library": "catalog", "PlanSummary": "catalog"}
 
 __all__ = ["ImportReport", "Library", "PlanSummary"]
+
+__getattr__ = attributes(__name__, _WHERE)
