@@ -73,11 +73,24 @@ def _heavy(modules: set[str]) -> list[str]:
 
 
 def test_list_loads_only_what_it_needs(tmp_path):
-    """`drafter list` (text and JSON) imports no Word, progress bar, export, jieba or numpy."""
+    """`drafter list` (text and JSON) imports no Word, progress bar, export, jieba or numpy,
+    and neither the file readers nor the target extraction that other commands use."""
     for args in (["list"], ["list", "--format", "json"]):
         modules = _modules_after(args, tmp_path)
         assert "drafter.library.catalog" in modules
         assert _heavy(modules) == [], args
+        assert "drafter.ingest.read" not in modules and "drafter.targets" not in modules, args
+
+
+def test_check_as_json_loads_no_terminal_rendering(tmp_path):
+    """`drafter check --format json` loads neither rich nor the file readers; text output does
+    load rich (it renders with it)."""
+    args = ["check", "乌审旗 2022", "--year", "2023"]
+    modules = _modules_after([*args, "--format", "json"], tmp_path)
+    assert "drafter.checks.run" in modules
+    assert not any(m == "rich" or m.startswith("rich.") for m in modules)
+    assert "drafter.ingest.read" not in modules
+    assert "rich.table" in _modules_after(args, tmp_path)
 
 
 def test_show_parse_check_load_only_what_they_need(tmp_path, seed_paths):

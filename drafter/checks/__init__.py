@@ -13,7 +13,8 @@ from drafter.lazy import attributes
 if TYPE_CHECKING:
     from drafter.checks.export import ledger_to_csv
     from drafter.checks.model import ERROR, INFO, WARNING, CheckReport, Finding
-    from drafter.checks.render import render_report, report_to_json
+    from drafter.checks.render import render_report
+    from drafter.checks.report_json import report_to_json
     from drafter.checks.rules import Rule, RuleSet, load_rules
     from drafter.checks.run import run_checks
     from drafter.checks.stale import check_text
@@ -23,7 +24,7 @@ _WHERE = {
     "ledger_to_csv": "export",
     "ERROR": "model", "INFO": "model", "WARNING": "model", "CheckReport": "model",
     "Finding": "model",
-    "render_report": "render", "report_to_json": "render",
+    "render_report": "render", "report_to_json": "report_json",
     "Rule": "rules", "RuleSet": "rules", "load_rules": "rules",
     "run_checks": "run",
     "check_text": "stale",

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
         write_text(Path(args.ledger_csv), ledger_to_csv(report.ledger))
     if args.format == "json":
-        from drafter.checks.render import report_to_json
+        from drafter.checks.report_json import report_to_json
 
         print_json(report_to_json(report))
     else:
