@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         elapsed = time.perf_counter() - t0
         cpu = _cpu() - cpu0
         added = report.count("added") + report.count("updated")
-        for cache in (root / "home" / "cache").glob("catalog-*.pickle"):
+        for cache in (root / "home" / "cache").glob("catalog-*.marshal"):
             cache.unlink()
         t0 = time.perf_counter()
         count = len(Library.open(root / "lib", builtin=False).summaries())

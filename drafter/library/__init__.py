@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from drafter.lazy import attributes
 
 if TYPE_CHECKING:
-    from drafter.library.catalog import ImportReport, Library, PlanSummary
+    from drafter.library.catalog import ImportReport, Library
+    from drafter.library.summary import PlanSummary
 
-_WHERE = {"ImportReport": "catalog", "Library": "catalog", "PlanSummary": "catalog"}
+_WHERE = {"ImportReport": "catalog", "Library": "catalog", "PlanSummary": "summary"}
 
 __all__ = ["ImportReport", "Library", "PlanSummary"]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -13,7 +12,8 @@ from pathlib import Path
 from drafter import paths
 from drafter.atomic import write_bytes
 from drafter.errors import DrafterError, InputError, LibraryError
-from drafter.library import store, trash
+from drafter.library import catalog_cache, store, trash
+from drafter.library.summary import PlanSummary
 from drafter.model import Plan
 from drafter.provenance import output_kind
 
@@ -23,52 +23,6 @@ SUPPORTED = (
     ".txt", ".text", ".docx", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps", ".odt",
     ".rtf", ".ofd",
 )
-_CACHE_VERSION = 4  # 4: summaries are read with control characters stripped
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    """One line of the catalogue: enough to list and find a plan without reading it."""
-
-    id: str
-    """Library id, ``<issuer>/<year>``."""
-    title: str
-    """The plan's title."""
-    year: int | None
-    """Plan year."""
-    issuer: str | None
-    """Issuing office."""
-    region: str | None
-    """Region served."""
-    level: str | None
-    """Administrative level (区 县 旗 州 市 省)."""
-    date: str | None
-    """成文日期, YYYY-MM-DD."""
-    sections: int
-    """Number of sections."""
-    items: int
-    """Number of items."""
-    sha256: str
-    """Hash of the source text, to recognise a re-import."""
-    source_file: str
-    """The file the plan was imported from."""
-    path: Path
-    """The TOML file."""
-    builtin: bool
-    """True for the read-only plans that ship with drafter."""
-    partial: bool = False
-    """True for a copy that stops after the preamble (no sections)."""
-
-    @classmethod
-    def of(cls, plan: Plan, path: Path, builtin: bool) -> PlanSummary:
-        """The summary of a plan stored at ``path``."""
-        m = plan.meta
-        return cls(
-            id=plan.id, title=m.title, year=m.year, issuer=m.issuer, region=m.region,
-            level=m.level, date=m.date, sections=len(plan.sections), items=plan.item_count(),
-            sha256=plan.source.sha256, source_file=plan.source.file, path=path, builtin=builtin,
-            partial=plan.partial,
-        )
 
 
 @dataclass(frozen=True)
@@ -135,7 +89,7 @@ class Library:
 
     def _cache_file(self) -> Path:
         key = re.sub(r"[^\w]+", "_", str(self.user_dir.resolve()))[-80:]
-        return paths.user_cache_dir() / f"catalog-{key}.pickle"
+        return paths.user_cache_dir() / f"catalog-{key}{catalog_cache.SUFFIX}"
 
     def summaries(self) -> list[PlanSummary]:
         """Every plan in the library, built-ins first, then by issuer and year."""
@@ -156,7 +110,7 @@ class Library:
     def _scan(self) -> dict[str, PlanSummary]:
         """Read the catalogue, re-reading only the TOML files that changed since last time."""
         cache = self._load_cache()
-        fresh: dict[str, tuple[int, int, PlanSummary]] = {}
+        fresh: catalog_cache.Entries = {}
         found: dict[str, PlanSummary] = {}
         problems: list[str] = []
         changed = False
@@ -167,12 +121,8 @@ class Library:
         for folder, builtin in self._roots():
             if not folder.is_dir():
                 continue
-            root = folder.resolve()  # one cache key per file, however the folder was named
-            for key in _toml_files(root):
-                try:
-                    stat = os.stat(key)
-                except OSError:
-                    continue
+            root = str(folder.resolve())  # one cache key per file, however it was named
+            for key, stat in _toml_files(root):
                 hit = cache.get(key)
                 if hit and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
                     summary = hit[2]
@@ -202,18 +152,19 @@ class Library:
         self.problems = problems
         return found
 
-    def _load_cache(self) -> dict[str, tuple[int, int, PlanSummary]]:
+    def _load_cache(self) -> catalog_cache.Entries:
         try:
-            with self._cache_file().open("rb") as fh:
-                version, data = pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            blob = self._cache_file().read_bytes()
+        except OSError:
             return {}
-        return data if version == _CACHE_VERSION else {}
+        return catalog_cache.loads(blob)
 
-    def _save_cache(self, data: dict[str, tuple[int, int, PlanSummary]]) -> None:
+    def _save_cache(self, data: catalog_cache.Entries) -> None:
         # The cache only speeds up start-up; failing to write it leaves the library intact.
         with contextlib.suppress(DrafterError):
-            write_bytes(self._cache_file(), pickle.dumps((_CACHE_VERSION, data)))
+            write_bytes(self._cache_file(), catalog_cache.dumps(data))
+        with contextlib.suppress(OSError):  # the pickle earlier versions kept
+            self._cache_file().with_suffix(".pickle").unlink(missing_ok=True)
 
     def invalidate(self) -> None:
         """Forget the in-memory catalogue (after files changed)."""
@@ -417,13 +368,29 @@ class Library:
         return self.user_dir / _safe(issuer) / f"{_safe(year)}.toml"
 
 
-def _toml_files(root: Path) -> list[str]:
-    """Every ``*.toml`` file under ``root`` (not following linked folders), as strings in the
-    order of their path parts; strings because a national library has thousands."""
-    found: list[str] = []
-    for folder, _dirs, files in os.walk(root):  # linked folders are listed, not entered
-        found.extend(os.path.join(folder, name) for name in files if name.endswith(".toml"))
-    return sorted(found, key=lambda p: p.split(os.sep))
+def _toml_files(root: str) -> list[tuple[str, os.stat_result]]:
+    """Every ``*.toml`` file under ``root`` with its stat (not following linked folders), in
+    the order of their path parts; strings because a national library has thousands."""
+    found: list[tuple[str, os.stat_result]] = []
+    try:
+        with os.scandir(root) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        try:
+            folder = entry.is_dir()
+        except OSError:
+            folder = False
+        if folder:
+            if not entry.is_symlink():  # linked folders are listed, not entered
+                found.extend(_toml_files(entry.path))
+        elif entry.name.endswith(".toml"):
+            try:
+                found.append((entry.path, entry.stat()))
+            except OSError:
+                continue
+    return found
 
 
 def plan_with_id(plan: Plan, plan_id: str) -> Plan:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from drafter.library.catalog import PlanSummary
+from drafter.library.summary import PlanSummary
 
 
 def plan_label(s: PlanSummary) -> str:

@@ -18,7 +18,7 @@ from drafter.targets.model import Target
 
 if TYPE_CHECKING:
     from drafter.library import Library
-    from drafter.library.catalog import PlanSummary
+    from drafter.library.summary import PlanSummary
 
 #: Notes on a run whose target has a year of its own.
 DUE_NOW = "本年到期"

@@ -91,7 +91,8 @@ class DrafterApp(App[None]):
         self.screen_change_signal.subscribe(self, self._screen_changed)
         install_flush_on_exit(self)
         self.push_screen(LibraryScreen())
-        self.load_library()
+        # After the first paint: reading the catalogue holds the GIL, which would hold it up.
+        self.call_after_refresh(self.load_library)
 
     def _screen_changed(self, _screen: Screen) -> None:
         """A message about the previous screen does not stay on the next one."""
