@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,7 @@ def library(home, tmp_path, seed_paths) -> Library:
     return lib
 
 
-def _cache_file() -> os.PathLike[str]:
+def _cache_file() -> Path:
     (found,) = paths.user_cache_dir().glob(f"catalog-*{cache.SUFFIX}")
     return found
 
@@ -57,7 +58,7 @@ def test_damaged_cache_is_ignored_and_rewritten(library, tmp_path, damage):
     """A cache cut short, with a changed byte, empty or of another version is not used (the
     files are read again) and a good one takes its place."""
     path = _cache_file()
-    good = open(path, "rb").read()
+    good = path.read_bytes()
     bad = {
         "cut": good[: len(good) // 2],
         "flipped": good[:-10] + bytes([good[-10] ^ 0xFF]) + good[-9:],
@@ -66,10 +67,9 @@ def test_damaged_cache_is_ignored_and_rewritten(library, tmp_path, damage):
         "pickle": b"\x80\x04\x95" + good[3:],
     }[damage]
     assert cache.loads(bad) == {}
-    with open(path, "wb") as fh:
-        fh.write(bad)
+    path.write_bytes(bad)
     assert len(Library.open(tmp_path / "lib", builtin=False).summaries()) == 5
-    assert cache.loads(open(path, "rb").read()) == cache.loads(good)
+    assert cache.loads(path.read_bytes()) == cache.loads(good)
 
 
 def test_changed_file_is_read_again(library, tmp_path):
