@@ -187,3 +187,33 @@ def test_dedupe_keeps_the_newest() -> None:
             hit("某区民政局/2023#2.1", 2023, "完善社会救助。"),
             hit("某区民政局/2023#1.1", 2023, "提高低保 标准。")]
     assert [h.item_id for h in dedupe(hits)] == ["某区民政局/2023#1.1", "某区民政局/2023#2.1"]
+
+
+def test_page_keys_move_a_page_at_once(home: Path) -> None:
+    """PgDn/PgUp in the library tree move the cursor a page and show it there straight away,
+    as ↑/↓ do (no gliding scroll to wait for in a long list)."""
+
+    async def run() -> None:
+        app = new_app(warm_matcher=False)
+        async with app.run_test(size=(100, 12)) as pilot:
+            await settle(app, pilot)
+            tree = app.screen.query_one("#plans", Tree)
+            tree.focus()
+            tree.cursor_line = 0
+            await pilot.pause()
+            page = tree.scrollable_content_region.height - 1
+            assert tree.last_line > 2 * page
+            for _ in range(2):
+                tree.action_page_down()
+                assert not app.animator.is_being_animated(tree, "scroll_y")
+            assert tree.cursor_line == 2 * page
+            await pilot.pause()
+            assert 0 < tree.scroll_y <= tree.cursor_line <= tree.scroll_y + page
+            for _ in range(2):
+                tree.action_page_up()
+                assert not app.animator.is_being_animated(tree, "scroll_y")
+            assert tree.cursor_line == 0
+            await pilot.pause()
+            assert tree.scroll_y == 0
+
+    asyncio.run(run())

@@ -54,6 +54,21 @@ class PlanTree(FittedTree):
         label = node.label
         return cell_len(marker) + (label.cell_len if isinstance(label, Text) else cell_len(label))
 
+    def action_page_down(self) -> None:
+        """A page down, shown at once as a line down is (Tree glides a page, which makes a
+        held-down key lag behind in a long list)."""
+        if self.cursor_line == -1:
+            self.cursor_line = 0
+        self.cursor_line += self.scrollable_content_region.height - 1
+        self.scroll_to_line(self.cursor_line, animate=False)
+
+    def action_page_up(self) -> None:
+        """A page up, shown at once."""
+        if self.cursor_line == -1:
+            self.cursor_line = self.last_line
+        self.cursor_line -= self.scrollable_content_region.height - 1
+        self.scroll_to_line(self.cursor_line, animate=False)
+
 
 class LibraryScreen(BaseScreen):
     """Browse the built-in and user libraries, find items, start or reopen a draft."""
