@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -16,7 +16,6 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from drafter.errors import DrafterError
-from drafter.model import Plan
 from drafter.paths import drafts_dir, user_library
 from drafter.tui.commands import ActionsProvider
 from drafter.tui.compositor import install
@@ -25,6 +24,9 @@ from drafter.tui.linebreak import install as install_line_breaking
 from drafter.tui.messages import LibraryLoaded, MatcherReady, Progress
 from drafter.tui.notify import worker_error_text
 from drafter.tui.safety import install_flush_on_exit
+
+if TYPE_CHECKING:
+    from drafter.model import Plan
 
 install_line_breaking()  # Chinese punctuation and figures are wrapped the way writers expect
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from drafter.model import Plan
+if TYPE_CHECKING:
+    from drafter.model import Plan
 
 
 class DrafterHost(Protocol):

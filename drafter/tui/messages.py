@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from drafter.model import Plan
+if TYPE_CHECKING:
+    from drafter.model import Plan
 
 
 @dataclass

@@ -19,7 +19,6 @@ from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
 from drafter.errors import DrafterError
-from drafter.model import Plan
 from drafter.tui.messages import ImportDone, Progress, SearchDone
 from drafter.tui.screens.base import BaseScreen
 from drafter.tui.widgets.fitted_tree import FittedTree
@@ -34,6 +33,7 @@ from drafter.tui.widgets.preview import (
 from drafter.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from drafter.model import Plan
     from drafter.tui.search import SearchHit
 
 NodeRef = tuple[Any, ...]

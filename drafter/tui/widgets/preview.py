@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
 from textual.widgets import OptionList
 
-from drafter.model import Item, Plan, Section
+if TYPE_CHECKING:
+    from drafter.model import Item, Plan, Section
 
 
 def item_preview(item: Item, source: str = "") -> Text:
