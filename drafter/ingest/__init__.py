@@ -1,89 +1,22 @@
-"""Reading plans from files: a registry of readers, the cleaning steps, then the parser."""
+"""Reading plans from files: a registry of readers, the cleaning steps, then the parser.
+
+The readers (PDF, OFD, Word, LibreOffice, web pages, text) are loaded on first use, so that
+a module of the package (such as ``simplify``) can be imported without them.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-from collections.abc import Iterable
-from dataclasses import replace
-from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from drafter.errors import InputError
-from drafter.files import check_regular
-from drafter.ingest import docx as docx_reader
-from drafter.ingest import html as html_reader
-from drafter.ingest import ofd as ofd_reader
-from drafter.ingest import office as office_reader
-from drafter.ingest import pdf as pdf_reader
-from drafter.ingest import text as text_reader
-from drafter.ingest.clean import clean_lines
-from drafter.ingest.raw import RawText
-from drafter.ingest.safezip import READ_ERRORS
-from drafter.ingest.simplify import parse_as_written
-from drafter.model import Plan, Source
+if TYPE_CHECKING:
+    from drafter.ingest.reading import converted_in_batch, read_plan, read_raw
 
-#: Readers in the order they are asked; text is the fallback.
-READERS: tuple[ModuleType, ...] = (
-    pdf_reader, office_reader, ofd_reader, docx_reader, html_reader, text_reader,
-)
-
-_MAX_BYTES = 50 * 1024 * 1024
+__all__ = ["converted_in_batch", "read_plan", "read_raw"]
 
 
-def read_raw(path: Path | str) -> RawText:
-    """Read a file with the first reader that accepts it."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"找不到文件：{path}。")
-    if path.is_dir():
-        raise InputError(f"{path} 是文件夹，不是文件。")
-    try:
-        check_regular(path, path.stat())  # a FIFO or device would block the read below
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(4096)
-    except OSError as exc:
-        raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
-    if size == 0:
-        raise InputError(f"{path} 是空文件。")
-    if size > _MAX_BYTES:
-        raise InputError(f"{path} 太大（超过 50 MB），不像是一份工作要点。")
-    if office_reader.disguised(path, head):
-        raise InputError(
-            f"{path} 的扩展名是 {path.suffix}，但内容不是 Word/WPS 文档（文件已损坏或只是改了扩展名）。"
-        )
-    for reader in READERS:
-        if reader.can_read(path, head):
-            try:
-                return reader.read(path)
-            except OSError as exc:
-                raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
-            except READ_ERRORS as exc:
-                # The reader's edge: whatever a malformed file makes a reader trip on.
-                raise InputError(f"{path} 的内容已损坏，无法读取（{_kind(reader)}）。") from exc
-    raise InputError(f"{path} 的格式无法识别。")
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from drafter.ingest import reading
 
-
-def converted_in_batch(paths: Iterable[Path]) -> contextlib.AbstractContextManager[None]:
-    """Within this block, .doc/.wps/.odt/.rtf among ``paths`` are converted in one LibreOffice
-    start (a batch import), instead of one start per file."""
-    return office_reader.converted(paths)
-
-
-def read_plan(path: Path | str) -> Plan:
-    """Read and parse any supported file into a Plan (no library id yet)."""
-    path = Path(path)
-    raw = read_raw(path)
-    cleaned = clean_lines(raw.lines)
-    if not cleaned.lines:
-        raise InputError(f"{path} 中没有文字内容。")
-    plan = parse_as_written(cleaned.lines, cleaned.web_meta, str(path))
-    digest = hashlib.sha256("\n".join(cleaned.lines).encode("utf-8")).hexdigest()
-    source = Source(file=path.name, format=raw.format, encoding=raw.encoding, sha256=digest)
-    return replace(plan, source=source, warnings=(*cleaned.warnings, *plan.warnings))
-
-
-def _kind(reader: ModuleType) -> str:
-    """The format a reader reads, for messages."""
-    return reader.__name__.rsplit(".", 1)[-1]
+        return getattr(reading, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
