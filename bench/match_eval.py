@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from drafter.ingest import read_plan
+from drafter.ingest.simplify import to_simplified
 from drafter.library.catalog import plan_with_id
 from drafter.match import score
 from drafter.match.engine import Filters, Matcher, make_query
@@ -44,8 +45,8 @@ LABELS = HERE / "match_labels.toml"
 
 
 def _norm(text: str) -> str:
-    """Text compared for label look-up: NFKC, no spaces."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """Text compared for label look-up and alignment: NFKC, simplified characters, no spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", to_simplified(text)))
 
 
 @dataclass
@@ -53,13 +54,15 @@ class Labels:
     """Labelled plans and the split."""
 
     plans: list[Plan]
-    """Every labelled plan, with ids ``<group>/<file stem>``."""
+    """The plans searched: one copy of each labelled plan, with ids ``<group>/<file stem>``."""
     group: dict[str, str]
-    """Plan id → group."""
+    """Plan id (of a plan or a copy) → group."""
     topics: dict[str, frozenset[str]]
     """Item id → its topics."""
     problems: list[str] = field(default_factory=list)
     """Labels that do not resolve to exactly one item, items without a label."""
+    copies: list[Plan] = field(default_factory=list)
+    """Plans made from a labelled plan (``same_as``): they only ask, they are never searched."""
 
     def groups(self) -> list[str]:
         """The groups, sorted."""
@@ -71,38 +74,131 @@ class Labels:
         test = [p for p in self.plans if self.group[p.id] == held_out]
         return tune, test
 
+    def copies_in(self, group: str) -> list[Plan]:
+        """The copies of a group's plans."""
+        return [p for p in self.copies if self.group[p.id] == group]
+
+
+_FLOOR = 90.0
+"""Least similarity (rapidfuzz, 0–100) of a copy's item to the item of its plan it aligns to."""
+_MARGIN = 10.0
+"""An item of other topics this close to the best is a rival: the alignment is ambiguous."""
+
+
+@dataclass(frozen=True)
+class _Labelled:
+    """A labelled plan's items: normalised texts and topics, in order."""
+
+    file: str
+    group: str
+    texts: tuple[str, ...]
+    topics: tuple[frozenset[str], ...]
+
+
+def _texts(plan: Plan) -> list[tuple[str, str]]:
+    """(item id, normalised text) of each item with text."""
+    return [(it.id, _norm(it.text)) for _, _, _, it in plan.iter_items() if it.text.strip()]
+
+
+def _align(text: str, seed: _Labelled) -> tuple[frozenset[str] | None, str]:
+    """The topics of the seed item ``text`` is a copy of, or None and why not. Whole texts are
+    compared first (rapidfuzz ``ratio``); when none is close, the shorter within the longer
+    (``partial_ratio``), so an item cut short or joined to another still aligns."""
+    from rapidfuzz import fuzz, process
+
+    for scorer in (fuzz.ratio, fuzz.partial_ratio):
+        scores = process.cdist([text], list(seed.texts), scorer=scorer)[0]
+        best = int(np.argmax(scores))
+        if scores[best] < _FLOOR:
+            continue
+        rivals = {
+            "、".join(sorted(seed.topics[j])) for j in np.flatnonzero(scores >= scores[best] - _MARGIN)
+            if seed.topics[j] != seed.topics[best]
+        }
+        if rivals:
+            mine = "、".join(sorted(seed.topics[best]))
+            return None, f"对应不明（{mine}，或{'，或'.join(sorted(rivals))}）"
+        return seed.topics[best], ""
+    return None, "在种子中找不到相同的条目"
+
+
+def _closest(items: Sequence[str], seeds: dict[str, _Labelled]) -> str:
+    """The labelled plan whose items are most like ``items``: the highest mean over the items
+    of the best ``ratio``, or of the best ``partial_ratio`` when no plan's reaches the floor."""
+    from rapidfuzz import fuzz, process
+
+    for scorer in (fuzz.ratio, fuzz.partial_ratio):
+        likeness = {name: float(process.cdist(items, list(seed.texts), scorer=scorer)
+                                .max(axis=1).mean()) for name, seed in seeds.items()}
+        best = max(likeness, key=lambda name: likeness[name])
+        if likeness[best] >= _FLOOR:
+            break
+    return best
+
 
 def load_labels(path: Path = LABELS) -> Labels:
-    """The labels, each resolved to one item; what fails to resolve is in ``problems``."""
+    """The labels, each resolved to one item; what fails to resolve is in ``problems``.
+
+    An entry with ``same_as`` (a labelled plan's file) is a copy of that plan: it joins its
+    group, and each of its items takes the topics of the plan's item with the same text;
+    its own ``[plan.items]`` label the items that do not align and override the rest."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     known = set(data["topics"])
-    plans: list[Plan] = []
-    groups: dict[str, str] = {}
-    topics: dict[str, frozenset[str]] = {}
-    problems: list[str] = []
+    out = Labels([], {}, {})
+    seeds: dict[str, _Labelled] = {}
     for entry in data["plan"]:
         file = ROOT / entry["file"]
-        group = str(entry["group"])
+        source = entry.get("same_as")
+        seed = seeds.get(source) if source else None
+        if source and seed is None:
+            out.problems.append(f"{file.name}：same_as {source} 不是前面列出的种子")
+            continue
+        group = seed.group if seed else str(entry["group"])
+        if seed and str(entry.get("group", group)) != group:
+            out.problems.append(f"{file.name}：组 {entry['group']} 与种子的组 {group} 不同")
         plan = plan_with_id(read_plan(file), f"{group}/{file.stem}")
-        plans.append(plan)
-        groups[plan.id] = group
-        items = [(it.id, _norm(it.text)) for _, _, _, it in plan.iter_items() if it.text.strip()]
-        labelled: Counter[str] = Counter()
-        for prefix, names in entry["items"].items():
-            found = [iid for iid, text in items if text.startswith(_norm(prefix))]
-            unknown = [n for n in names if n not in known]
-            if unknown:
-                problems.append(f"{file.name}：“{prefix}”的主题 {'、'.join(unknown)} 未在 [topics] 中列出")
-            if len(found) != 1:
-                problems.append(f"{file.name}：“{prefix}”对应 {len(found)} 条")
-                continue
-            labelled[found[0]] += 1
-            topics[found[0]] = frozenset(names)
-        problems.extend(
-            f"{file.name}：{iid} 未标注" for iid, _ in items if not labelled[iid]
-        )
-        problems.extend(f"{file.name}：{iid} 标注了 {n} 次" for iid, n in labelled.items() if n > 1)
-    return Labels(plans, groups, topics, problems)
+        if plan.id in out.group:
+            out.problems.append(f"{file.name}：编号 {plan.id} 重复")
+            continue
+        (out.copies if seed else out.plans).append(plan)
+        out.group[plan.id] = group
+        items = _texts(plan)
+        given = _given(entry.get("items", {}), items, known, file.name, out.problems)
+        if seed:
+            if items and (closest := _closest([t for _, t in items], seeds)) != source:
+                out.problems.append(f"{file.name}：更像 {closest}，而不是 same_as {source}")
+            for iid, text in items:
+                if iid not in given:
+                    topics, why = _align(text, seed)
+                    if topics is None:
+                        out.problems.append(f"{file.name}：{iid}“{text[:16]}…”{why}，须单独标注")
+                        continue
+                    given[iid] = topics
+        else:
+            seeds[entry["file"]] = _Labelled(
+                entry["file"], group, tuple(t for _, t in items),
+                tuple(given.get(iid, frozenset()) for iid, _ in items))
+            out.problems.extend(f"{file.name}：{iid} 未标注" for iid, _ in items if iid not in given)
+        out.topics.update(given)
+    return out
+
+
+def _given(labels: dict[str, list[str]], items: Sequence[tuple[str, str]], known: set[str],
+           name: str, problems: list[str]) -> dict[str, frozenset[str]]:
+    """Item id → topics of an entry's ``[plan.items]``; each prefix must name one item once."""
+    out: dict[str, frozenset[str]] = {}
+    for prefix, names in labels.items():
+        found = [iid for iid, text in items if text.startswith(_norm(prefix))]
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            problems.append(f"{name}：“{prefix}”的主题 {'、'.join(unknown)} 未在 [topics] 中列出")
+        if len(found) != 1:
+            problems.append(f"{name}：“{prefix}”对应 {len(found)} 条")
+            continue
+        if found[0] in out:
+            problems.append(f"{name}：{found[0]} 标注了不止一次")
+        out[found[0]] = frozenset(names)
+    return out
 
 
 # -- the measure -----------------------------------------------------------------------------
