@@ -1,14 +1,18 @@
 """Labelled evaluation of similar wording: topic labels, a split by plan, nP@5, baselines.
 
-Labels (``bench/match_labels.toml``) give every item of every labelled plan its topics. The
-split is by group, leave one out: each group in turn is the test part and the other groups
-the tuning part; plans of one group (a seed and the fixtures made from its text) are always
-on the same side, and a query never searches plans of its own group.
+Labels (``bench/match_labels.toml``) give every item of every labelled plan its topics: the
+seeds by hand, the fixture plans made from them (``tests/fixtures/real/``, the copies) by
+aligning each item to its seed's. The split is by group, leave one out: each group in turn is
+the test part and the other groups the tuning part; a seed and the copies made from it are one
+group, always on the same side, and a query never searches plans of its own group. Only the
+seeds are searched (one copy of each plan), so no query finds the same item several times.
 
-- tuning part: each item of a tuning plan queries the other tuning groups' plans only, and
-  the weights are chosen there, so the held-out group's labels never reach the search;
-- test part: each item of the held-out group queries every plan of the other groups, ranked
-  with the weights chosen without it. The test figure pools every group's held-out queries.
+- tuning part: each item of a tuning seed queries the other tuning seeds only, and the
+  weights are chosen there, so the held-out group's labels never reach the search;
+- test part: each item of the held-out seed queries the seeds of the other groups, ranked
+  with the weights chosen without it; so does, reported apart, each item of the held-out
+  group's copies (the same text after PDF, OFD, web, Word or traditional-script ingest). Each
+  test figure pools every group's held-out queries.
 
 Normalised precision at 5 (nP@5) of a query: among its top 5 hits, the share that share a
 topic with it, where the share is taken of min(5, R) and R is the number of items sharing a
@@ -63,6 +67,8 @@ class Labels:
     """Labels that do not resolve to exactly one item, items without a label."""
     copies: list[Plan] = field(default_factory=list)
     """Plans made from a labelled plan (``same_as``): they only ask, they are never searched."""
+    copy_of: dict[str, str] = field(default_factory=dict)
+    """Copy id → id of the plan it was made from."""
 
     def groups(self) -> list[str]:
         """The groups, sorted."""
@@ -89,7 +95,7 @@ _MARGIN = 10.0
 class _Labelled:
     """A labelled plan's items: normalised texts and topics, in order."""
 
-    file: str
+    id: str
     group: str
     texts: tuple[str, ...]
     topics: tuple[frozenset[str], ...]
@@ -165,6 +171,7 @@ def load_labels(path: Path = LABELS) -> Labels:
         items = _texts(plan)
         given = _given(entry.get("items", {}), items, known, file.name, out.problems)
         if seed:
+            out.copy_of[plan.id] = seed.id
             if items and (closest := _closest([t for _, t in items], seeds)) != source:
                 out.problems.append(f"{file.name}：更像 {closest}，而不是 same_as {source}")
             for iid, text in items:
@@ -176,7 +183,7 @@ def load_labels(path: Path = LABELS) -> Labels:
                     given[iid] = topics
         else:
             seeds[entry["file"]] = _Labelled(
-                entry["file"], group, tuple(t for _, t in items),
+                plan.id, group, tuple(t for _, t in items),
                 tuple(given.get(iid, frozenset()) for iid, _ in items))
             out.problems.extend(f"{file.name}：{iid} 未标注" for iid, _ in items if iid not in given)
         out.topics.update(given)
@@ -280,7 +287,7 @@ def ratio_ranker(labels: Labels) -> Ranker:
     """Baseline: rapidfuzz ``ratio`` of the whole item texts."""
     from rapidfuzz import fuzz
 
-    items = _items(id(labels), tuple(labels.plans))
+    items = _items(id(labels), (*labels.plans, *labels.copies))
 
     def rank(query: str, plans: Sequence[str]) -> list[str]:
         allowed = set(plans)
@@ -297,48 +304,70 @@ def tfidf_ranker(labels: Labels) -> Ranker:
     import jieba
 
     plain = jieba.Tokenizer()
-    items = _items(id(labels), tuple(labels.plans))
+    items = _items(id(labels), (*labels.plans, *labels.copies))
     word = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
-    def bag(key: str) -> Counter[str]:
-        _, section, heading, text = items[key]
-        return Counter(
-            w for w in plain.lcut(f"{section}。{heading}。{text}") if len(w) > 1 and word.search(w)
-        )
+    bags: dict[str, Counter[str]] = {}
+    pools: dict[tuple[str, ...], tuple[list[str], Callable[[str], dict[str, float]]]] = {}
 
-    bags = {i: bag(i) for i in items}
+    def bag_of(key: str) -> Counter[str]:
+        if key not in bags:
+            _, section, heading, text = items[key]
+            bags[key] = Counter(w for w in plain.lcut(f"{section}。{heading}。{text}")
+                                if len(w) > 1 and word.search(w))
+        return bags[key]
 
-    def rank(query: str, plans: Sequence[str]) -> list[str]:
+    def pool_of(plans: tuple[str, ...]) -> tuple[list[str], Callable[[str], dict[str, float]]]:
+        """The items of ``plans`` and their weighted vectors (made once per set of plans)."""
+        if plans in pools:
+            return pools[plans]
         allowed = set(plans)
         pool = [i for i, v in items.items() if v[0] in allowed]
-        df = Counter(w for i in pool for w in bags[i])
+        df = Counter(w for i in pool for w in bag_of(i))
         n = len(pool)
+        made: dict[str, dict[str, float]] = {}
 
-        def vec(b: Counter[str]) -> dict[str, float]:
-            v = {w: (1 + math.log(c)) * math.log((n + 1) / (df.get(w, 0) + 0.5))
-                 for w, c in b.items()}
-            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-            return {w: x / norm for w, x in v.items()}
+        def vec(key: str) -> dict[str, float]:
+            if key not in made:
+                v = {w: (1 + math.log(c)) * math.log((n + 1) / (df.get(w, 0) + 0.5))
+                     for w, c in bag_of(key).items()}
+                norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+                made[key] = {w: x / norm for w, x in v.items()}
+            return made[key]
 
-        q = vec(bags[query])
-        scored = sorted(pool, key=lambda i: -sum(q.get(w, 0.0) * x for w, x in vec(bags[i]).items()))
+        pools[plans] = (pool, vec)
+        return pools[plans]
+
+    def rank(query: str, plans: Sequence[str]) -> list[str]:
+        pool, vec = pool_of(tuple(sorted(plans)))
+        q = vec(query)
+        scored = sorted(pool, key=lambda i: -sum(q.get(w, 0.0) * x for w, x in vec(i).items()))
         return scored[:5]
 
     return rank
 
 
 def matcher_ranker(labels: Labels, plans: Sequence[Plan], **options: object) -> Ranker:
-    """drafter's matcher over ``plans`` (``options`` go to :class:`Matcher`)."""
+    """drafter's matcher over ``plans`` (``options`` go to :class:`Matcher`); a copy's item
+    asks what the app would ask of it (its text, heading, section and sibling headings)."""
     matcher = Matcher.from_plans(plans, **options)  # type: ignore[arg-type]
+    asking = _copies_matcher(id(labels), tuple(labels.copies))
+    copies = {p.id for p in labels.copies}
 
     def rank(query: str, searched: Sequence[str]) -> list[str]:
         allowed = set(searched)
         exclude = [p.id for p in plans if p.id not in allowed]
-        spec = matcher.query_of(query)
+        spec = (asking if query.rpartition("#")[0] in copies else matcher).query_of(query)
         spec["exclude_plan"] = exclude
         return [h.item_id for h in matcher.similar(**spec, k=5)]
 
     return rank
+
+
+@cache
+def _copies_matcher(labels_id: int, copies: tuple[Plan, ...]) -> Matcher:
+    """A matcher over the copies, only to make their items' queries as the app does."""
+    return Matcher.from_plans(copies)
 
 
 # -- the weight search -------------------------------------------------------------------------
@@ -461,11 +490,17 @@ class Report:
     tune: dict[str, float]
     """Mean over the folds of each ranker's nP@5 on the fold's tuning part."""
     test: dict[str, float]
-    """Each ranker's nP@5 over all held-out queries (every group once)."""
+    """Each ranker's nP@5 over all held-out seed queries (every group once)."""
     queries: int
-    """Held-out queries (items with something to find)."""
+    """Held-out seed queries (items with something to find)."""
     folds: list[tuple[str, float, float, score.Weights]]
     """Per held-out group: tuning and test nP@5 of drafter and the weights chosen."""
+    copies: dict[str, float] = field(default_factory=dict)
+    """Each ranker's nP@5 over all held-out copies' queries (every group once)."""
+    copy_queries: int = 0
+    """Held-out queries from copies."""
+    by_plan: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Plan or copy id → each ranker's nP@5 on its items as held-out queries."""
 
 
 def cross_validate(labels: Labels, options: dict | None = None,
@@ -473,36 +508,56 @@ def cross_validate(labels: Labels, options: dict | None = None,
                    constants: dict[str, tuple[float, ...]] | None = None,
                    baselines: bool = True,
                    progress: Callable[[str], None] | None = None) -> Report:
-    """Leave each group out in turn: tune on the rest, test on it; baselines on the same
-    queries. ``options`` go to :class:`Matcher`, ``parts`` are the parts the search may
-    weigh (the others stay at 0), ``constants`` narrow the constants tried."""
+    """Leave each group out in turn: tune on the rest's seeds, test on its seed and, apart, on
+    its copies; baselines on the same queries. ``options`` go to :class:`Matcher`, ``parts``
+    are the parts the search may weigh (the others stay at 0), ``constants`` narrow the
+    constants tried."""
     options = options or {}
     parts = tuple(parts)
     rankers: dict[str, Ranker] = {}
     if baselines:
         rankers = {"ratio": ratio_ranker(labels), "tfidf": tfidf_ranker(labels)}
-    tune_scores: dict[str, list[float]] = {"drafter": [], **{n: [] for n in rankers}}
-    test_values: dict[str, list[float]] = {"drafter": [], **{n: [] for n in rankers}}
+    names = ["drafter", *rankers]
+    tune_scores: dict[str, list[float]] = {n: [] for n in names}
+    test_values: dict[str, list[float]] = {n: [] for n in names}
+    copy_values: dict[str, list[float]] = {n: [] for n in names}
+    by_plan: dict[str, dict[str, list[float]]] = {}
     folds = []
     for group in labels.groups():
         tuning, held = labels.split(group)
         got, weights = tune(labels, options, parts, plans=tuning, constants=constants)
         tq = queries_of(labels, tuning, tuning)
         hq = queries_of(labels, held, labels.plans)
-        values = npat5_each(labels, hq, run(hq, matcher_ranker(labels, labels.plans,
-                                                               weights=weights, **options)))
+        cq = queries_of(labels, labels.copies_in(group), labels.plans)
+        drafter = matcher_ranker(labels, labels.plans, weights=weights, **options)
         tune_scores["drafter"].append(got)
-        test_values["drafter"].extend(values)
-        for name, ranker in rankers.items():
-            tune_scores[name].append(evaluate(labels, tq, ranker))
-            test_values[name].extend(npat5_each(labels, hq, run(hq, ranker)))
-        held_score = statistics.fmean(values) if values else math.nan
+        fold: dict[tuple[str, str], list[float]] = {}
+        for name, ranker in {"drafter": drafter, **rankers}.items():
+            if name != "drafter":
+                tune_scores[name].append(evaluate(labels, tq, ranker))
+            for part, qs in (("test", hq), ("copies", cq)):
+                fold[name, part] = npat5_each(labels, qs, run(qs, ranker))
+                for item, value in zip(qs.items, fold[name, part], strict=True):
+                    plan = item.rpartition("#")[0]
+                    by_plan.setdefault(plan, {}).setdefault(name, []).append(value)
+            test_values[name].extend(fold[name, "test"])
+            copy_values[name].extend(fold[name, "copies"])
+        held_score, copied = _mean(fold["drafter", "test"]), fold["drafter", "copies"]
         folds.append((group, got, held_score, weights))
         if progress:
-            progress(f"留出 {group}：调参 {got:.3f}，测试 {held_score:.3f}")
+            progress(f"留出 {group}：调参 {got:.3f}，测试 {held_score:.3f}，"
+                     f"副本 {_mean(copied):.3f}（{len(copied)} 条）")
     return Report(
-        tune={n: statistics.fmean(v) for n, v in tune_scores.items()},
-        test={n: statistics.fmean(v) for n, v in test_values.items()},
+        tune={n: _mean(v) for n, v in tune_scores.items()},
+        test={n: _mean(v) for n, v in test_values.items()},
         queries=len(test_values["drafter"]),
         folds=folds,
+        copies={n: _mean(v) for n, v in copy_values.items()},
+        copy_queries=len(copy_values["drafter"]),
+        by_plan={p: {n: _mean(v) for n, v in each.items()} for p, each in by_plan.items()},
     )
+
+
+def _mean(values: Sequence[float]) -> float:
+    """The mean, NaN when there are no values."""
+    return statistics.fmean(values) if values else math.nan
