@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from drafter.errors import InputError
 from drafter.ingest import read_plan
 from drafter.ingest.simplify import to_simplified
 from drafter.library.catalog import plan_with_id
@@ -162,7 +163,11 @@ def load_labels(path: Path = LABELS) -> Labels:
         group = seed.group if seed else str(entry["group"])
         if seed and str(entry.get("group", group)) != group:
             out.problems.append(f"{file.name}：组 {entry['group']} 与种子的组 {group} 不同")
-        plan = plan_with_id(read_plan(file), f"{group}/{file.stem}")
+        try:
+            plan = plan_with_id(read_plan(file), f"{group}/{file.stem}")
+        except InputError as error:
+            out.problems.append(f"{file.name}：{error}")
+            continue
         if plan.id in out.group:
             out.problems.append(f"{file.name}：编号 {plan.id} 重复")
             continue
@@ -174,13 +179,7 @@ def load_labels(path: Path = LABELS) -> Labels:
             out.copy_of[plan.id] = seed.id
             if items and (closest := _closest([t for _, t in items], seeds)) != source:
                 out.problems.append(f"{file.name}：更像 {closest}，而不是 same_as {source}")
-            for iid, text in items:
-                if iid not in given:
-                    topics, why = _align(text, seed)
-                    if topics is None:
-                        out.problems.append(f"{file.name}：{iid}“{text[:16]}…”{why}，须单独标注")
-                        continue
-                    given[iid] = topics
+            _align_rest(items, seed, given, file.name, out.problems)
         else:
             seeds[entry["file"]] = _Labelled(
                 plan.id, group, tuple(t for _, t in items),
@@ -188,6 +187,18 @@ def load_labels(path: Path = LABELS) -> Labels:
             out.problems.extend(f"{file.name}：{iid} 未标注" for iid, _ in items if iid not in given)
         out.topics.update(given)
     return out
+
+
+def _align_rest(items: Sequence[tuple[str, str]], seed: _Labelled,
+                given: dict[str, frozenset[str]], name: str, problems: list[str]) -> None:
+    """Give each of a copy's items not labelled in ``given`` the topics of its seed item."""
+    for iid, text in items:
+        if iid not in given:
+            topics, why = _align(text, seed)
+            if topics is None:
+                problems.append(f"{name}：{iid}“{text[:16]}…”{why}，须单独标注")
+            else:
+                given[iid] = topics
 
 
 def _given(labels: dict[str, list[str]], items: Sequence[tuple[str, str]], known: set[str],
