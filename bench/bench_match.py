@@ -2,6 +2,7 @@
 
     python bench/bench_match.py                       # everything, 1,000,000 synthetic items
     python bench/bench_match.py --items 100000        # a smaller synthetic library
+    python bench/bench_match.py --variety 0.8         # items that rewrite more than copy
     python bench/bench_match.py --quality-only        # labelled plans only (about a minute)
     python bench/bench_match.py --ablations           # … and each ranking change left out
     python bench/bench_match.py --tune                # the weights for drafter (all labels)
@@ -153,11 +154,11 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _unique_plans(n_items: int):
+def _unique_plans(n_items: int, variety: float = 0.0, seed: int = 0):
     """Synthetic plans until ``n_items`` items, with ids made unique."""
     seen: set[str] = set()
     total = 0
-    for k, plan in enumerate(synthetic_plans(10**9)):
+    for k, plan in enumerate(synthetic_plans(10**9, seed, variety)):
         if total >= n_items:
             return
         if plan.id in seen:
@@ -167,13 +168,13 @@ def _unique_plans(n_items: int):
         yield plan
 
 
-def build(n_items: int, path: Path) -> float:
+def build(n_items: int, path: Path, variety: float = 0.0, seed: int = 0) -> float:
     """Build a synthetic library's index and save it at ``path``; returns the build time."""
     from drafter.match import persist
     from drafter.match.engine import Matcher
 
     t0 = time.perf_counter()
-    matcher = Matcher.from_plans(_unique_plans(n_items))
+    matcher = Matcher.from_plans(_unique_plans(n_items, variety, seed))
     took = time.perf_counter() - t0
     persist.save(matcher, path)
     return took
@@ -220,6 +221,7 @@ def probe(path: Path, n_queries: int, n_recall: int, seed: int) -> dict[str, flo
     return {
         "items": float(len(cat)), "plans": float(len(cat.plans)), "open_s": opened,
         "warm_up_s": warmed,
+        "forms": float(matcher.text.forms),
         "first_query_s": first, "p50_ms": statistics.median(lat),
         "p95_ms": lat[max(0, round(0.95 * len(lat)) - 1)],
         "exhaustive_median_ms": statistics.median(exhaustive_ms),
@@ -239,13 +241,13 @@ def _tied_recall(got: list, ref: list) -> float:
 
 
 def scale(n_items: int, n_queries: int, n_recall: int, seed: int,
-          saved: Path | None = None) -> dict[str, float]:
+          saved: Path | None = None, variety: float = 0.0) -> dict[str, float]:
     """Build (or reuse) the index, then probe it from a fresh process."""
     with tempfile.TemporaryDirectory() as tmp:
         path = saved or Path(tmp) / "index.npz"
         figures: dict[str, float] = {}
         if not path.exists():
-            figures["build_s"] = build(n_items, path)
+            figures["build_s"] = build(n_items, path, variety, seed)
         out = subprocess.run(
             [sys.executable, __file__, "--probe", str(path), "--queries", str(n_queries),
              "--recall-queries", str(n_recall), "--seed", str(seed)],
@@ -253,7 +255,8 @@ def scale(n_items: int, n_queries: int, n_recall: int, seed: int,
         ).stdout
         figures.update(json.loads(out.strip().splitlines()[-1]))
     built = f"建索引 {figures['build_s']:.0f} s，" if "build_s" in figures else ""
-    print(f"合成资料库 {figures['items']:.0f} 条（{figures['plans']:.0f} 份）：{built}"
+    print(f"合成资料库 {figures['items']:.0f} 条（{figures['plans']:.0f} 份，"
+          f"用词各不相同的 {figures['forms']:.0f} 种）：{built}"
           f"索引文件 {figures['file_mb']:.0f} MB，新进程打开 {figures['open_s']:.2f} s，"
           f"分词预热 {figures['warm_up_s']:.2f} s（应用启动时在后台完成），"
           f"首次查询 {figures['first_query_s']:.2f} s")
@@ -302,7 +305,11 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     parser.add_argument("--items", type=int, default=1_000_000, help="synthetic library size")
     parser.add_argument("--queries", type=int, default=200, help="timed queries")
     parser.add_argument("--recall-queries", type=int, default=20, help="exhaustive comparisons")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=0, help="synthetic library and queries")
+    parser.add_argument(
+        "--variety", type=float, default=0.0, metavar="P",
+        help="share of synthetic items given a sentence of their own (0: copies as drawn)",
+    )
     parser.add_argument(
         "--index", type=Path, metavar="FILE",
         help="save the built index here, or use it if present (skips the build)",
@@ -326,7 +333,8 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         if not args.quality_only:
             figures.update(cli_similar())
             figures.update(
-                scale(args.items, args.queries, args.recall_queries, args.seed, args.index)
+                scale(args.items, args.queries, args.recall_queries, args.seed, args.index,
+                      args.variety)
             )
     print_goals(figures)
     return figures

@@ -485,7 +485,7 @@ class Matcher:
         ``exclude_plan`` (an id or several) filter the plans searched. ``office`` is the
         writer's own office: its hits are marked ``own``. With ``fold``, an item whose text
         nearly repeats a better hit's becomes one of that hit's ``also_in`` places.
-        ``exhaustive`` scores every item exactly instead of the index's candidates: slower;
+        ``exhaustive`` scores every item from its own term lists instead of the postings:
         the reference the index is measured against.
         """
         if k <= 0:
