@@ -2,21 +2,25 @@
 
     python bench/bench_match.py                       # everything, 1,000,000 synthetic items
     python bench/bench_match.py --items 100000        # a smaller synthetic library
+    python bench/bench_match.py --variety 0.8         # items that rewrite more than copy
     python bench/bench_match.py --quality-only        # labelled plans only (about a minute)
     python bench/bench_match.py --ablations           # … and each ranking change left out
     python bench/bench_match.py --tune                # the weights for drafter (all labels)
     python bench/bench_match.py --index 1m-index.npz  # keep the built index for later runs
 
-Quality (``bench/match_eval.py`` defines it): every labelled item queries the plans of the
-other groups; leave one group out, weights chosen on the other groups only; nP@5 of drafter,
-of rapidfuzz ``ratio`` and of a jieba TF-IDF over section title, heading and text, on the
-same queries.
+Quality (``bench/match_eval.py`` defines it): every labelled item queries the seeds of the
+other groups; leave one group out, weights chosen on the other groups' seeds only; nP@5 of
+drafter, of rapidfuzz ``ratio`` and of a jieba TF-IDF over section title, heading and text, on
+the same queries: the held-out seed's items, and apart its copies' (the fixture plans made
+from it, as PDF, OFD, web page, Word file, traditional script…).
 Scale: a synthetic library is built (or loaded), saved, and a fresh process opens the saved
-index and answers the app's query (text, heading and section) for random items: open time,
-p50/p95 latency, recall@10 against ``--exhaustive`` (hits tied with the 10th score count as
-found; ranked lists before near copies are folded, since folding looks far down the list;
-the folded lists' figure is printed too), peak resident memory of the querying process. ``drafter similar TEXT`` on the built-in library: median wall
-time of 5 runs after one warm-up run, beside ``python -c pass``.
+index, warms the tokenizer as the app does while it starts, and answers the app's query
+(text, heading and section) for random items: open time, p50/p95 latency, recall@10 against
+``--exhaustive`` (hits tied with the 10th score count as found; ranked lists before near
+copies are folded, since folding looks far down the list; the folded lists' figure is
+printed too), peak resident memory of the querying process (VmHWM). ``drafter similar
+TEXT`` on the built-in library: median wall time of 5 runs after one warm-up run, beside
+``python -c pass``.
 """
 
 from __future__ import annotations
@@ -37,10 +41,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench.match_eval import cross_validate, load_labels, tune  # noqa: E402
+from bench.match_eval import Labels, Report, cross_validate, load_labels, tune  # noqa: E402
 from bench.synth import synthetic_plans  # noqa: E402
 from drafter.library.catalog import plan_with_id  # noqa: E402
 from drafter.match import score  # noqa: E402
+from drafter.model import Plan  # noqa: E402
 
 GOALS = {
     "np5_test": (">=", 0.88, "测试部分 nP@5"),
@@ -63,16 +68,24 @@ def quality(ablations: bool = False) -> dict[str, float]:
         print("标注问题：" + "；".join(labels.problems))
     report = cross_validate(labels, progress=lambda line: print("  " + line, flush=True))
     best_base = max(report.test["ratio"], report.test["tfidf"])
-    print(f"标注要点 {len(labels.plans)} 份，测试查询 {report.queries} 条；nP@5（前 5 条中同主题的"
-          "比例，相关条目不足 5 条时按其条数归一）：")
-    print(f"  {'':22s}{'调参部分':>10s}{'测试部分':>10s}")
+    print(f"标注要点 {len(labels.plans)} 份，测试查询 {report.queries} 条；由它们转换而来的副本 "
+          f"{len(labels.copies)} 份，测试查询 {report.copy_queries} 条（只作查询，检索的仍是各组"
+          "的原件）；nP@5（前 5 条中同主题的比例，相关条目不足 5 条时按其条数归一）：")
+    print(f"  {'':22s}{'调参部分':>10s}{'测试部分':>10s}{'测试·副本':>10s}")
     for name, label in (("ratio", "基线 rapidfuzz ratio"), ("tfidf", "基线 jieba TF-IDF+标题"),
                         ("drafter", "drafter")):
-        print(f"  {label:22s}{report.tune[name]:10.3f}{report.test[name]:10.3f}")
+        print(f"  {label:22s}{report.tune[name]:10.3f}{report.test[name]:10.3f}"
+              f"{report.copies[name]:10.3f}")
+    print_copies(labels, report)
     figures = {
         "np5_tune": report.tune["drafter"], "np5_test": report.test["drafter"],
         "np5_ratio_test": report.test["ratio"], "np5_tfidf_test": report.test["tfidf"],
         "np5_margin": report.test["drafter"] - best_base,
+        "np5_copies_test": report.copies["drafter"],
+        "np5_ratio_copies_test": report.copies["ratio"],
+        "np5_tfidf_copies_test": report.copies["tfidf"],
+        "np5_copies_margin": report.copies["drafter"]
+        - max(report.copies["ratio"], report.copies["tfidf"]),
     }
     if ablations:
         print("逐项加上或去掉排序改进（每行都在调参部分上重新选权重）：")
@@ -94,6 +107,26 @@ def quality(ablations: bool = False) -> dict[str, float]:
     return figures
 
 
+def print_copies(labels: Labels, report: Report) -> None:
+    """How many copies read back as their plan's very text; the figures of the others."""
+    plans = {p.id: p for p in labels.plans}
+
+    def texts(plan: Plan) -> list[str]:
+        return [it.text for _, _, _, it in plan.iter_items()]
+
+    empty = [c for c in labels.copies if not c.item_count()]
+    same = [c for c in labels.copies if c.item_count()
+            and texts(c) == texts(plans[labels.copy_of[c.id]])]
+    print(f"  副本中 {len(same)} 份读入后各条正文与原件逐字相同，{len(empty)} 份没有条目；其余"
+          "（drafter / ratio / TF-IDF，括号中为原件的 drafter）：")
+    for c in labels.copies:
+        if c in same or c in empty:
+            continue
+        got, seed = report.by_plan[c.id], report.by_plan[labels.copy_of[c.id]]
+        print(f"    {c.id:34s}{got['drafter']:7.3f}{got['ratio']:7.3f}{got['tfidf']:7.3f}"
+              f"（{seed['drafter']:.3f}）")
+
+
 def tune_all() -> score.Weights:
     """The weights chosen on all labelled plans (what drafter ships), next to the current."""
     labels = load_labels()
@@ -109,15 +142,23 @@ def tune_all() -> score.Weights:
 # -- scale -----------------------------------------------------------------------------------
 
 def _rss_mb() -> float:
-    """Peak resident memory of this process in MB."""
+    """Peak resident memory of this process in MB: Linux's VmHWM, which starts afresh with
+    the program (``ru_maxrss`` keeps the peak of the process it was forked from, here the
+    one that built the index)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _unique_plans(n_items: int):
+def _unique_plans(n_items: int, variety: float = 0.0, seed: int = 0):
     """Synthetic plans until ``n_items`` items, with ids made unique."""
     seen: set[str] = set()
     total = 0
-    for k, plan in enumerate(synthetic_plans(10**9)):
+    for k, plan in enumerate(synthetic_plans(10**9, seed, variety)):
         if total >= n_items:
             return
         if plan.id in seen:
@@ -127,13 +168,13 @@ def _unique_plans(n_items: int):
         yield plan
 
 
-def build(n_items: int, path: Path) -> float:
+def build(n_items: int, path: Path, variety: float = 0.0, seed: int = 0) -> float:
     """Build a synthetic library's index and save it at ``path``; returns the build time."""
     from drafter.match import persist
     from drafter.match.engine import Matcher
 
     t0 = time.perf_counter()
-    matcher = Matcher.from_plans(_unique_plans(n_items))
+    matcher = Matcher.from_plans(_unique_plans(n_items, variety, seed))
     took = time.perf_counter() - t0
     persist.save(matcher, path)
     return took
@@ -148,6 +189,11 @@ def probe(path: Path, n_queries: int, n_recall: int, seed: int) -> dict[str, flo
     opened = time.perf_counter() - t0
     if matcher is None:
         raise SystemExit(f"无法载入索引 {path}")
+    from drafter.match.tokenize import warm_up
+
+    t0 = time.perf_counter()
+    warm_up().join()  # as the app does while it starts
+    warmed = time.perf_counter() - t0
     cat = matcher.catalog
     rng = random.Random(seed)
     rows = rng.sample(range(len(cat)), n_queries)
@@ -174,6 +220,8 @@ def probe(path: Path, n_queries: int, n_recall: int, seed: int) -> dict[str, flo
     lat = sorted(latencies)
     return {
         "items": float(len(cat)), "plans": float(len(cat.plans)), "open_s": opened,
+        "warm_up_s": warmed,
+        "forms": float(matcher.text.forms),
         "first_query_s": first, "p50_ms": statistics.median(lat),
         "p95_ms": lat[max(0, round(0.95 * len(lat)) - 1)],
         "exhaustive_median_ms": statistics.median(exhaustive_ms),
@@ -193,13 +241,13 @@ def _tied_recall(got: list, ref: list) -> float:
 
 
 def scale(n_items: int, n_queries: int, n_recall: int, seed: int,
-          saved: Path | None = None) -> dict[str, float]:
+          saved: Path | None = None, variety: float = 0.0) -> dict[str, float]:
     """Build (or reuse) the index, then probe it from a fresh process."""
     with tempfile.TemporaryDirectory() as tmp:
         path = saved or Path(tmp) / "index.npz"
         figures: dict[str, float] = {}
         if not path.exists():
-            figures["build_s"] = build(n_items, path)
+            figures["build_s"] = build(n_items, path, variety, seed)
         out = subprocess.run(
             [sys.executable, __file__, "--probe", str(path), "--queries", str(n_queries),
              "--recall-queries", str(n_recall), "--seed", str(seed)],
@@ -207,8 +255,10 @@ def scale(n_items: int, n_queries: int, n_recall: int, seed: int,
         ).stdout
         figures.update(json.loads(out.strip().splitlines()[-1]))
     built = f"建索引 {figures['build_s']:.0f} s，" if "build_s" in figures else ""
-    print(f"合成资料库 {figures['items']:.0f} 条（{figures['plans']:.0f} 份）：{built}"
+    print(f"合成资料库 {figures['items']:.0f} 条（{figures['plans']:.0f} 份，"
+          f"用词各不相同的 {figures['forms']:.0f} 种）：{built}"
           f"索引文件 {figures['file_mb']:.0f} MB，新进程打开 {figures['open_s']:.2f} s，"
+          f"分词预热 {figures['warm_up_s']:.2f} s（应用启动时在后台完成），"
           f"首次查询 {figures['first_query_s']:.2f} s")
     print(f"  查询 {n_queries} 次：p50 {figures['p50_ms']:.1f} ms，p95 {figures['p95_ms']:.1f} ms；"
           f"穷举中位数 {figures['exhaustive_median_ms']:.0f} ms；"
@@ -222,6 +272,8 @@ def scale(n_items: int, n_queries: int, n_recall: int, seed: int,
 def cli_similar(runs: int = 5) -> dict[str, float]:
     """Median wall time of ``drafter similar TEXT`` on the built-in library, warm cache."""
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
+    # as installed: Python keeps the compiled modules (the warm-up run writes them)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     def wall(argv: list[str]) -> float:
         t = time.perf_counter()
@@ -229,7 +281,7 @@ def cli_similar(runs: int = 5) -> dict[str, float]:
         return time.perf_counter() - t
 
     command = [sys.executable, "-m", "drafter", "similar", "加强儿童福利工作，提高孤儿基本生活保障标准"]
-    wall(command)  # the cold run builds jieba's cache and the index
+    wall(command)  # the cold run builds the word table and the index, and compiles drafter
     similar = statistics.median(wall(command) for _ in range(runs))
     bare = statistics.median(wall([sys.executable, "-c", "pass"]) for _ in range(runs))
     print(f"drafter similar（内置资料库，{runs} 次中位数）：{similar:.2f} s，"
@@ -253,7 +305,11 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     parser.add_argument("--items", type=int, default=1_000_000, help="synthetic library size")
     parser.add_argument("--queries", type=int, default=200, help="timed queries")
     parser.add_argument("--recall-queries", type=int, default=20, help="exhaustive comparisons")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=0, help="synthetic library and queries")
+    parser.add_argument(
+        "--variety", type=float, default=0.0, metavar="P",
+        help="share of synthetic items given a sentence of their own (0: copies as drawn)",
+    )
     parser.add_argument(
         "--index", type=Path, metavar="FILE",
         help="save the built index here, or use it if present (skips the build)",
@@ -277,7 +333,8 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         if not args.quality_only:
             figures.update(cli_similar())
             figures.update(
-                scale(args.items, args.queries, args.recall_queries, args.seed, args.index)
+                scale(args.items, args.queries, args.recall_queries, args.seed, args.index,
+                      args.variety)
             )
     print_goals(figures)
     return figures

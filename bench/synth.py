@@ -2,7 +2,8 @@
 
 Each synthetic plan takes a seed, gives it another region and year, shuffles and drops some
 items, borrows items from the other seeds and nudges the numbers, so that texts vary the way
-real plans from many regions do.
+real plans from many regions do; with ``variety``, items also get sentences of the office's
+own, as plans that rewrite rather than copy.
 """
 
 from __future__ import annotations
@@ -49,19 +50,44 @@ def _nudge(text: str, rng: random.Random) -> str:
     return _NUMBER.sub(repl, text)
 
 
-def _vary(item: Item, rng: random.Random, region: str) -> Item:
+_VERBS = ("推进", "完善", "加强", "落实", "深化", "健全", "打造", "探索", "建立", "提升")
+
+
+@cache
+def _words() -> tuple[str, ...]:
+    """The seeds' words of two to four characters: what a local sentence is made of."""
+    from drafter.match.tokenize import words
+
+    found = {w for plan in seed_plans() for _, _, _, item in plan.iter_items()
+             for w in words(item.text) if 2 <= len(w) <= 4 and w[0] >= "\u4e00"}
+    return tuple(sorted(found))
+
+
+def _local(rng: random.Random, region: str) -> str:
+    """A sentence only this office writes: its place names, a project of its own."""
+    pick = _words()
+    place = region[:2] + rng.choice(("街道", "镇", "社区", "村", "园区"))
+    return (f"{rng.choice(_VERBS)}{place}{rng.choice(pick)}{rng.choice(pick)}，"
+            f"{rng.choice(_VERBS)}{rng.choice(pick)}{rng.choice(pick)}{rng.choice(pick)}")
+
+
+def _vary(item: Item, rng: random.Random, region: str, variety: float = 0.0) -> Item:
     body = _nudge(item.body, rng)
     sentences = [s for s in body.split("。") if s]
     if len(sentences) > 2 and rng.random() < 0.5:
         sentences.pop(rng.randrange(len(sentences)))
+    if rng.random() < variety:
+        sentences.insert(rng.randrange(len(sentences) + 1), _local(rng, region))
     if rng.random() < 0.3:
         rng.shuffle(sentences)
     text = "。".join(sentences) + ("。" if sentences else "")
     return replace(item, body=text.replace("湘西", region[:2]).replace("涪陵", region[:2]))
 
 
-def synthetic_plans(n: int, seed: int = 0) -> Iterator[Plan]:
-    """``n`` synthetic plans with library ids, reproducible for a given ``seed``."""
+def synthetic_plans(n: int, seed: int = 0, variety: float = 0.0) -> Iterator[Plan]:
+    """``n`` synthetic plans with library ids, reproducible for a given ``seed``. With
+    ``variety``, that share of the items also gets a sentence of the office's own (local
+    place names and projects), so that few items repeat another's words exactly."""
     rng = random.Random(seed)
     seeds = seed_plans()
     pool = [item for plan in seeds for _, _, _, item in plan.iter_items()]
@@ -71,9 +97,11 @@ def synthetic_plans(n: int, seed: int = 0) -> Iterator[Plan]:
         year = 2015 + (k % 12)
         sections = []
         for section in base.sections:
-            items = [_vary(i, rng, region) for i in section.items if rng.random() > 0.15]
+            items = [_vary(i, rng, region, variety) for i in section.items
+                     if rng.random() > 0.15]
             if items and rng.random() < 0.3:
-                items.insert(rng.randrange(len(items) + 1), _vary(rng.choice(pool), rng, region))
+                items.insert(rng.randrange(len(items) + 1),
+                             _vary(rng.choice(pool), rng, region, variety))
             sections.append(replace(section, items=tuple(items)))
         issuer = f"{region}民政局"
         meta = Meta(title=f"{year}年全{region[-1]}民政工作要点", year=year, issuer=issuer,

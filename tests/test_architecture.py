@@ -79,7 +79,7 @@ def test_list_loads_only_what_it_needs(tmp_path):
         modules = _modules_after(args, tmp_path)
         assert "drafter.library.catalog" in modules
         assert _heavy(modules) == [], args
-        assert "drafter.ingest.read" not in modules and "drafter.targets" not in modules, args
+        assert "drafter.ingest.reading" not in modules and "drafter.targets" not in modules, args
 
 
 def test_check_as_json_loads_no_terminal_rendering(tmp_path):
@@ -89,7 +89,7 @@ def test_check_as_json_loads_no_terminal_rendering(tmp_path):
     modules = _modules_after([*args, "--format", "json"], tmp_path)
     assert "drafter.checks.run" in modules
     assert not any(m == "rich" or m.startswith("rich.") for m in modules)
-    assert "drafter.ingest.read" not in modules
+    assert "drafter.ingest.reading" not in modules
     assert "rich.table" in _modules_after(args, tmp_path)
 
 

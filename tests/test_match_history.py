@@ -121,15 +121,18 @@ def test_filters_by_year_range_level_and_region(matcher: Matcher) -> None:
         matcher.similar(text, level="乡")
 
 
-def test_saved_index_is_memory_mapped(matcher: Matcher, tmp_path) -> None:
-    """The saved index opens with its big arrays mapped from the file, and answers as the
-    matcher it was saved from."""
+def test_saved_index_is_memory_mapped(matcher: Matcher, tmp_path, monkeypatch) -> None:
+    """The saved index opens with its big arrays mapped from the file and its per-row columns
+    read, and answers as the matcher it was saved from."""
     path = tmp_path / "index.npz"
     persist.save(matcher, path)
+    monkeypatch.setattr(persist, "_READ_BELOW", 0)  # the seeds' arrays are all small
     loaded = persist.load(path)
     assert loaded is not None
     fterms = loaded.text.segments[0].fterms
     assert isinstance(fterms.base, np.memmap) and not fterms.flags.writeable
+    assert not isinstance(loaded.text.form_of.base, np.memmap)
+    assert not isinstance(loaded.catalog.item_section.base, np.memmap)
     query = "深化婚俗改革，推进婚姻登记跨省通办"
     assert [(h.item_id, h.score, len(h.also_in)) for h in loaded.similar(query)] == [
         (h.item_id, h.score, len(h.also_in)) for h in matcher.similar(query)

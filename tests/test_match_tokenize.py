@@ -85,3 +85,40 @@ def test_warm_up_builds_the_shared_tokenizer() -> None:
     thread.join(timeout=60)
     assert not thread.is_alive()
     assert tokenize.tokenizer().initialized
+
+
+def test_word_table_cuts_as_jieba_does(home, seed_plans: list[Plan]) -> None:
+    """The first build writes the word table; the next start reads it instead of jieba's
+    dictionary and cuts every line of the seeds exactly as the built tokenizer does."""
+    from drafter.match.wordtable import WordTable
+
+    built = tokenize._build()
+    assert isinstance(built.FREQ, dict)
+    assert (home / "cache" / "jieba" / tokenize.TABLE).exists()
+    fast = tokenize._build()
+    assert isinstance(fast.FREQ, WordTable) and fast.total == built.total
+    lines = [line for p in seed_plans for _, _, _, it in p.iter_items() for line in
+             it.text.split("。") if line]
+    assert len(lines) > 500
+    for line in lines:
+        assert list(fast.cut(line, HMM=False)) == list(built.cut(line, HMM=False))
+    assert fast.FREQ.get("特困人员") == built.FREQ["特困人员"]
+    assert "特困人" in fast.FREQ and built.FREQ["特困人"] == 0
+
+
+def test_stale_or_broken_word_table_is_rebuilt(home, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word table made from other dictionaries, or a damaged one, is not used: jieba
+    builds the tokenizer and the table is written again."""
+    from drafter.match.wordtable import WordTable
+
+    tokenize._build()
+    table = home / "cache" / "jieba" / tokenize.TABLE
+    monkeypatch.setattr(tokenize, "table_key", lambda: "another dictionary")
+    assert isinstance(tokenize._build().FREQ, dict)
+    assert isinstance(tokenize._build().FREQ, WordTable)  # written under the new key
+    whole = table.read_bytes()
+    for damaged in (whole[:100], whole[:-10], b"not a table"):
+        table.write_bytes(damaged)
+        rebuilt = tokenize._build()
+        assert isinstance(rebuilt.FREQ, dict) and rebuilt.lcut("特困人员救助供养", HMM=False)
+        assert isinstance(tokenize._build().FREQ, WordTable)

@@ -2,6 +2,8 @@
 
 A national library holds about a million items, so texts live in one UTF-8 buffer with offsets
 and the plan and section of an item are small integers into per-plan and per-section tables.
+Section titles and item labels repeat from plan to plan (一、, （三）, 社会救助): they are saved
+once each, with a number per section or item (:class:`Shared`).
 """
 
 from __future__ import annotations
@@ -234,8 +236,9 @@ class Catalog:
         """The columns, the text buffer and the short strings as arrays, for the index file."""
         out = {name: self.array(name) for name in (*_INT_COLUMNS, "offsets")}
         out["blob"] = np.frombuffer(bytes(self.blob), dtype=np.uint8)
-        out["labels"] = _strings(self.labels)
-        out["section_titles"] = _strings(self.section_titles)
+        for name in ("labels", "section_titles"):
+            table, ids = _shared(getattr(self, name))
+            out[f"{name}.table"], out[f"{name}.ids"] = table, ids
         return out
 
     def to_meta(self) -> dict[str, object]:
@@ -257,8 +260,10 @@ class Catalog:
             setattr(cat, name, arrays[name])
         cat.offsets = arrays["offsets"]
         cat.blob = arrays["blob"]
-        cat.labels = arrays["labels"]
-        cat.section_titles = arrays["section_titles"]
+        cat.labels = Shared(arrays["labels.table"], arrays["labels.ids"])
+        cat.section_titles = Shared(arrays["section_titles.table"], arrays["section_titles.ids"])
+        if len(cat.section_titles) != len(cat.section_plan):
+            raise ValueError("catalogue sections differ in length")
         if len(cat.item_plan) != len(cat.offsets) - 1 or len(cat.labels) != len(cat.item_plan):
             raise ValueError("catalogue columns differ in length")
         return cat
@@ -268,9 +273,35 @@ _INT_COLUMNS = ("section_plan", "section_no", "item_plan", "item_section", "item
                 "head_len")
 
 
-def _strings(values: Sequence[str] | np.ndarray, width: int | None = None) -> np.ndarray:
-    """Short strings as a fixed-width numpy array (memory-mappable, unlike a list)."""
-    if isinstance(values, np.ndarray):
-        return values
-    longest = max((len(v) for v in values), default=1)
-    return np.array(list(values), dtype=f"<U{max(1, width or longest)}")
+class Shared:
+    """A column of strings saved as a table of the distinct ones and a number per row."""
+
+    def __init__(self, table: np.ndarray, ids: np.ndarray) -> None:
+        self.table = [str(t) for t in table.tolist()]
+        self.ids = ids
+        if len(ids) and (int(ids.min()) < 0 or int(ids.max()) >= len(self.table)):
+            raise ValueError("string numbers out of range")
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, row: int) -> str:
+        return self.table[self.ids[row]]
+
+    def __iter__(self) -> Iterator[str]:
+        table = self.table
+        return (table[i] for i in self.ids.tolist())
+
+
+def _shared(values: Sequence[str] | Shared) -> tuple[np.ndarray, np.ndarray]:
+    """(the distinct strings as a fixed-width array, each row's number in it)."""
+    if isinstance(values, Shared):
+        table = values.table
+        ids = np.asarray(values.ids, dtype=np.int32)
+    else:
+        numbers: dict[str, int] = {}
+        ids = np.fromiter((numbers.setdefault(v, len(numbers)) for v in values),
+                          dtype=np.int32, count=len(values))
+        table = list(numbers)
+    longest = max((len(t) for t in table), default=1)
+    return np.array(table, dtype=f"<U{max(1, longest)}"), ids

@@ -1,12 +1,12 @@
 """Finding the items of other plans that say the same thing: :class:`Matcher` and :class:`Hit`.
 
-A query runs in three steps. The inverted index gives every item a lower bound of its score
-from the query's weightier terms (common words are skipped once enough postings were read)
-and from the best-matching sections; the best few thousand items are then scored exactly
-from their own term lists, and rapidfuzz adds its part to those (``match.score`` says how the
-parts are weighed). Near copies of a better hit (the same sentence in five plans) are folded
-into it as ``also_in``. ``exhaustive=True`` scores every item exactly instead: the reference
-the benchmark compares the index against (recall@10).
+A query is scored against every item at once: each field of the index scores its forms
+(the distinct term lists; copies of a sentence share one) from the postings, and an item's
+parts are its forms' and its section's scores (``match.score`` says how the parts are
+weighed). The best items by those parts give the feedback part, scored the same way, and the
+best rows overall are handed on. Near copies of a better hit (the same sentence in five
+plans) are folded into it as ``also_in``. ``exhaustive=True`` scores every item from its own
+term lists instead: the reference the benchmark compares the index against (recall@10).
 """
 
 from __future__ import annotations
@@ -52,19 +52,15 @@ _COMPACT_SEGMENTS = 8
 """Number of segments above which they are merged."""
 _CLAUSE_CACHE = 1_000_000
 """Clauses whose term ids are remembered while building."""
-_CANDIDATES = 2000
-"""Items taken from the cosine lower bound for exact scoring."""
-_BUDGET = 30_000
-"""Postings read per field for the lower bound (common words beyond it are skipped)."""
-_SECTIONS = 5_000
-"""Best-matching sections whose items get their context share in the lower bound."""
 _SEGMENT_ROWS = 250_000
 """Items per segment while building (bounds the memory a build needs)."""
+_POSTINGS = 4_000_000
+"""Postings a field reads at most for one query; beyond, its commonest words are left out."""
+_KEEP = 1000
+"""Best rows the index hands on for ranking and folding (more than folding looks at)."""
 _CHUNK = 50_000
 """Items scored exactly at a time (bounds the memory of an exhaustive search)."""
 _FEEDBACK = score.FIELDS.index("feedback")
-_FEEDBACK_EXTRA = 300
-"""Rows the feedback texts may add to the candidates."""
 _FOLD_SCAN = 200
 """Ranked rows looked at for near copies of the kept hits (copies further down are left)."""
 _ALSO_IN = 50
@@ -272,7 +268,7 @@ class Matcher:
         self._plan_rows: dict[str, int] = {}
         self._factors: tuple[tuple[object, ...], np.ndarray] | None = None
         self._clause_ids: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
-        self._allowed_cache: tuple[tuple[object, ...], np.ndarray] | None = None
+        self._allowed_cache: tuple[tuple[object, ...], np.ndarray, np.ndarray] | None = None
 
     @property
     def fields(self) -> tuple[FieldIndex, FieldIndex, FieldIndex, FieldIndex]:
@@ -283,10 +279,20 @@ class Matcher:
 
     @classmethod
     def from_plans(cls, plans: Iterable[Plan], **options: Any) -> Matcher:
-        """A matcher over these plans (a plan without an id is named by its file)."""
+        """A matcher over these plans (a plan without an id is named by its file), each
+        field in one segment."""
         matcher = cls(**options)
         matcher.add_plans(plans)
+        matcher.merge_segments()
         return matcher
+
+    def merge_segments(self) -> None:
+        """Merge each field's segments into one (a query reads one place per word)."""
+        size = len(self.vocab)
+        for field in self.fields:
+            if len(field.segments) > 1:
+                field.compact(np.ones(field.rows, dtype=bool), size)
+        self._factors = None
 
     @classmethod
     def from_parts(
@@ -479,7 +485,7 @@ class Matcher:
         ``exclude_plan`` (an id or several) filter the plans searched. ``office`` is the
         writer's own office: its hits are marked ``own``. With ``fold``, an item whose text
         nearly repeats a better hit's becomes one of that hit's ``also_in`` places.
-        ``exhaustive`` scores every item exactly instead of the index's candidates: slower;
+        ``exhaustive`` scores every item from its own term lists instead of the postings:
         the reference the index is measured against.
         """
         if k <= 0:
@@ -487,7 +493,9 @@ class Matcher:
         query = make_query(text, heading, section, siblings)
         filters = Filters(year, year_from, year_to, issuer, region, check_level(level),
                           same_issuer)
-        rows, parts = self.score_parts(query, filters, exclude_plan, exhaustive=exhaustive)
+        keep = max(_KEEP, _FOLD_SCAN + 5 * k + 20)
+        rows, parts = self.score_parts(query, filters, exclude_plan, exhaustive=exhaustive,
+                                       keep=keep)
         if not len(rows):
             return []
         scores = score.combine(parts, self.weights)
@@ -616,28 +624,24 @@ class Matcher:
         exclude_plan: str | Sequence[str] | None = None,
         *,
         exhaustive: bool = False,
+        keep: int = _KEEP,
     ) -> tuple[np.ndarray, np.ndarray]:
         """The rows worth ranking and their score parts (rows × :data:`score.FIELDS`).
 
-        From the index's candidates, or every allowed row when ``exhaustive``. The feedback
-        part is filled last, from the best rows by the other parts.
+        From the index: the ``keep`` best allowed rows (ties by row) with their parts; or,
+        when ``exhaustive``, every allowed row, scored from its own term lists. The
+        feedback part is filled last, from the best rows by the other parts.
         """
         vectors = self.vectors(query)
         if not vectors[0] and not vectors[1]:
             return np.zeros(0, dtype=np.int64), np.zeros((0, len(score.FIELDS)))
-        allowed = self._allowed(filters, exclude_plan)
-        rows = np.flatnonzero(allowed) if exhaustive else self._candidates(vectors, allowed)
+        if not exhaustive:
+            return self._indexed(query.text, vectors, filters, exclude_plan, keep)
+        rows = np.flatnonzero(self._allowed(filters, exclude_plan))
         parts = self._parts(query.text, vectors, rows)
         if not len(rows) or self.weights.feedback <= 0:
             return rows, parts
         feedback = self._feedback_query(rows, parts)
-        if not exhaustive:
-            more = self._feedback_candidates(feedback, allowed, rows)
-            if len(more):
-                rows = np.concatenate((rows, more))
-                parts = np.concatenate((parts, self._parts(query.text, vectors, more)))
-                order = np.argsort(rows, kind="stable")
-                rows, parts = rows[order], parts[order]
         f = self.factors()
         for lo in range(0, len(rows), _CHUNK):
             chunk = rows[lo : lo + _CHUNK]
@@ -659,10 +663,14 @@ class Matcher:
         the mean of their cosines with a row, times how well those rows match (0..1)."""
         first = score.combine(parts, self.weights)
         order = np.lexsort((rows, -first))[: score.FEEDBACK]
-        best = rows[order]
+        return self._feedback_of(rows[order], first[order])
+
+    def _feedback_of(self, best: np.ndarray, values: np.ndarray) -> dict[int, float]:
+        """The feedback query of the best rows ``best`` whose scores by the other parts are
+        ``values``."""
         # as sure as the best rows are: a query of boilerplate alone gets little feedback
         rest = 1.0 - float(self.weights.vector()[_FEEDBACK])
-        sure = float(first[order].mean()) / rest if rest > 0 else 0.0
+        sure = float(np.mean(values)) / rest if rest > 0 else 0.0
         f = self.factors()
         out: dict[int, float] = {}
         for row in best.tolist():
@@ -670,84 +678,93 @@ class Matcher:
                 out[t] = out.get(t, 0.0) + v * sure / len(best)
         return out
 
-    def _feedback_candidates(
-        self, feedback: dict[int, float], allowed: np.ndarray, rows: np.ndarray
-    ) -> np.ndarray:
-        """Allowed rows that the feedback texts find and the first candidates missed."""
-        found: list[np.ndarray] = []
-        vals: list[np.ndarray] = []
-        self.text.gather(feedback, _BUDGET, 1.0, found, vals, factors=self.factors())
-        if not found:
-            return np.zeros(0, dtype=np.int64)
-        all_rows = np.concatenate(found)
-        bound = np.bincount(all_rows, np.concatenate(vals) * allowed[all_rows],
-                            minlength=len(allowed))
-        bound[rows] = 0
-        hits = np.flatnonzero(bound)
-        if len(hits) > _FEEDBACK_EXTRA:
-            hits = hits[np.argpartition(-bound[hits], _FEEDBACK_EXTRA - 1)[:_FEEDBACK_EXTRA]]
-        return np.sort(hits)
+    def _form_scores(self, field: FieldIndex, vector: dict[int, float], **how: Any) -> np.ndarray:
+        """A field's score of every form; common words are left out only when the query's
+        postings exceed :data:`_POSTINGS` (the scores are then lower bounds)."""
+        budget = _POSTINGS if field.postings(vector) > _POSTINGS else None
+        return field.form_scores(vector, budget, **how)
 
-    def _candidates(
-        self, vectors: tuple[dict[int, float], ...], allowed: np.ndarray
-    ) -> np.ndarray:
-        """The items worth scoring exactly: best by a lower bound of the score.
+    def _indexed(self, query_text: str, vectors: tuple[dict[int, float], ...],
+                 filters: Filters, exclude: str | Sequence[str] | None,
+                 keep: int) -> tuple[np.ndarray, np.ndarray]:
+        """The ``keep`` best allowed rows and their parts, every row scored from the postings.
 
-        The bound reads the postings of the query's weightier terms in the text and heading
-        fields, and adds the section share of the items in the best-matching sections.
+        Each field scores its forms once (a form stands for all its copies); a row's score is
+        its text form's, its heading form's and its section's, weighted (the rapidfuzz part,
+        which needs the texts, is left out there). The rows kept are then scored exactly.
         """
         f = self.factors()
-        w = self.weights.vector()
         bm25 = self.weights.bm25
-        rows: list[np.ndarray] = []
-        vals: list[np.ndarray] = []
-        self.text.gather(vectors[0], _BUDGET, w[0], rows, vals, bm25=bm25)
-        self.head.gather(vectors[1], _BUDGET, w[1], rows, vals, bm25=bm25)
+        w = self.weights.vector().astype(np.float32)
+        cat = self.catalog
+        # per form (or section): the parts, as in score.FIELDS; None where not asked
+        text: dict[int, np.ndarray] = {0: self._form_scores(self.text, vectors[0], bm25=bm25)}
+        head: dict[int, np.ndarray] = {1: self._form_scores(self.head, vectors[1], bm25=bm25)}
+        section: dict[int, np.ndarray] = {}
         if vectors[4]:
-            self.text.gather(vectors[4], _BUDGET, w[6], rows, vals, factors=f)
+            text[6] = self._form_scores(self.text, vectors[4], factors=f)
         if vectors[5]:
-            self.head.gather(vectors[5], _BUDGET, w[7], rows, vals, factors=f)
-        per_section = np.zeros(self.title.rows, dtype=np.float64)
+            head[7] = self._form_scores(self.head, vectors[5], factors=f)
         if vectors[2]:
-            per_section += w[2] * self.title.scores(vectors[2], _BUDGET, factors=f)
+            section[2] = self._form_scores(self.title, vectors[2], factors=f)[self.title.form_of]
         if vectors[3]:
-            per_section += w[3] * self.context.scores(vectors[3], _BUDGET, factors=f)
-        best = np.flatnonzero(per_section)
-        if len(best):
-            if len(best) > _SECTIONS:
-                best = best[np.argpartition(-per_section[best], _SECTIONS - 1)[:_SECTIONS]]
-            starts, ends = self.catalog.section_items(best)
-            lengths = ends - starts
-            total = int(lengths.sum())
-            if total:
-                idx = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-                rows.append(idx + np.repeat(starts, lengths))
-                vals.append(np.repeat(per_section[best], lengths))
-        if rows:
-            all_rows = np.concatenate(rows)
-            bound = np.bincount(
-                all_rows, np.concatenate(vals) * allowed[all_rows], minlength=len(allowed)
-            )
-            found = np.flatnonzero(bound)
-        else:
-            found = np.zeros(0, dtype=np.int64)
-        if not len(found):
-            return np.flatnonzero(allowed)[:_CANDIDATES]
-        if len(found) > _CANDIDATES:
-            found = found[np.argpartition(-bound[found], _CANDIDATES - 1)[:_CANDIDATES]]
-        return np.sort(found)
+            section[3] = self._form_scores(self.context, vectors[3],
+                                           factors=f)[self.context.form_of]
+        text_form, head_form = self.text.form_of, self.head.form_of
+        sections = cat.array("item_section")
+
+        def weighed(parts: dict[int, np.ndarray], size: int) -> np.ndarray:
+            out = np.zeros(size, dtype=np.float32)
+            for col, values in parts.items():
+                if w[col]:
+                    out += values * w[col]
+            return out
+
+        by_text = weighed(text, self.text.forms)
+        first = by_text[text_form]
+        first += weighed(head, self.head.forms)[head_form]
+        if section:
+            first += weighed(section, self.title.rows)[sections]
+        first[self._filtered(filters)[1]] = -np.inf
+        for lo, hi in self._excluded(exclude):
+            first[lo:hi] = -np.inf
+
+        total = first
+        feedback: dict[int, float] = {}
+        if self.weights.feedback > 0:
+            # the best rows by the other parts, scored and ordered exactly as score_parts does
+            near = np.sort(_top(first, 4 * score.FEEDBACK))
+            near = near[np.isfinite(first[near])]
+            if len(near):
+                exact = score.combine(self._exact(query_text, vectors, near, fuzz=bool(w[4])),
+                                      self.weights)
+                order = np.lexsort((near, -exact))[: score.FEEDBACK]
+                feedback = self._feedback_of(near[order], exact[order])
+                values = self._form_scores(self.text, feedback, factors=f)
+                total = first + (values * w[_FEEDBACK])[text_form]
+        rows = np.sort(_top(total, keep))
+        rows = rows[np.isfinite(total[rows])]
+        # the rows kept get their parts from their own term lists, as score_parts gives them
+        parts = self._exact(query_text, vectors, rows, fuzz=bool(w[4]))
+        if feedback:
+            parts[:, _FEEDBACK] = self.text.scores_of(feedback, rows, factors=f)
+        return rows, parts
 
     def _exact(
-        self, query_text: str, vectors: tuple[dict[int, float], ...], rows: np.ndarray
+        self, query_text: str, vectors: tuple[dict[int, float], ...], rows: np.ndarray,
+        *, fuzz: bool = True,
     ) -> np.ndarray:
-        """The score parts of the given items (ascending rows), feedback left at 0."""
+        """The score parts of the given items (ascending rows), feedback left at 0, each from
+        the term lists of the rows' forms (the rapidfuzz part only with ``fuzz``)."""
         f = self.factors()
         bm25 = self.weights.bm25
         out = np.zeros((len(rows), len(score.FIELDS)), dtype=np.float32)
-        text = self.text.entries(rows)
-        head = self.head.entries(rows)
-        out[:, 0] = self.text.scores_from(text, rows, vectors[0], bm25=bm25)
-        out[:, 1] = self.head.scores_from(head, rows, vectors[1], bm25=bm25)
+        tforms, tback = self.text.unique_forms(rows)
+        hforms, hback = self.head.unique_forms(rows)
+        text = self.text.entries(tforms)
+        head = self.head.entries(hforms)
+        out[:, 0] = self.text.scores_from(text, tforms, vectors[0], bm25=bm25)[tback]
+        out[:, 1] = self.head.scores_from(head, hforms, vectors[1], bm25=bm25)[hback]
         if vectors[2] or vectors[3]:
             sections = self.catalog.array("item_section")[rows]
             unique, back = np.unique(sections, return_inverse=True)  # ascending
@@ -755,15 +772,27 @@ class Matcher:
                 out[:, 2] = self.title.scores_of(vectors[2], unique, factors=f)[back]
             if vectors[3]:
                 out[:, 3] = self.context.scores_of(vectors[3], unique, factors=f)[back]
-        out[:, 4] = score.ratios(query_text, self.catalog.openings(rows))
+        if fuzz:
+            out[:, 4] = score.ratios(query_text, self.catalog.openings(rows))
         if vectors[4]:
-            out[:, 6] = self.text.scores_from(text, rows, vectors[4], factors=f)
+            out[:, 6] = self.text.scores_from(text, tforms, vectors[4], factors=f)[tback]
         if vectors[5]:
-            out[:, 7] = self.head.scores_from(head, rows, vectors[5], factors=f)
+            out[:, 7] = self.head.scores_from(head, hforms, vectors[5], factors=f)[hback]
         return out
 
     def _allowed(self, filters: Filters, exclude: str | Sequence[str] | None) -> np.ndarray:
         """Mask of the items the filters let through."""
+        mask = self._filtered(filters)[0]
+        spans = self._excluded(exclude)
+        if spans:
+            mask = mask.copy()
+            for first, end in spans:
+                mask[first:end] = False
+        return mask
+
+    def _filtered(self, filters: Filters) -> tuple[np.ndarray, np.ndarray]:
+        """(mask of the items of the plans the filters admit, the rows they leave out),
+        cached for the last filters."""
         cat = self.catalog
         key = (filters.key(), len(cat), len(cat.plans), cat.plan_alive.count(False))
         if self._allowed_cache is None or self._allowed_cache[0] != key:
@@ -773,26 +802,27 @@ class Matcher:
                 dtype=bool,
             )
             mask = ok[cat.array("item_plan")] if len(ok) else np.zeros(0, dtype=bool)
-            self._allowed_cache = (key, mask)
-        mask = self._allowed_cache[1]
+            self._allowed_cache = (key, mask, np.flatnonzero(~mask))
+        return self._allowed_cache[1], self._allowed_cache[2]
+
+    def _excluded(self, exclude: str | Sequence[str] | None) -> list[tuple[int, int]]:
+        """The item rows (first, end) of the plans to leave out."""
         excluded = [exclude] if isinstance(exclude, str) else list(exclude or ())
         rows = [self._plan_rows[pid] for pid in excluded if pid in self._plan_rows]
-        if rows:
-            mask = mask.copy()
-            for row in rows:
-                first, end = cat.plan_items(row)
-                mask[first:end] = False
-        return mask
+        return [self.catalog.plan_items(row) for row in rows]
 
     def _hits(
         self, rows: np.ndarray, scores: np.ndarray, k: int, fold: bool, office: str | None
     ) -> list[Hit]:
-        """The k best hits, near-duplicates folded into the better one's ``also_in``."""
+        """The k best hits, near copies (the same words, or nearly the same text) folded into
+        the better one's ``also_in``."""
         order = np.lexsort((rows, -scores))
         if not fold:
             return [self._hit(int(rows[i]), float(scores[i]), office) for i in order[:k]]
         kept: list[tuple[int, float, str, list[int]]] = []
         by_key: dict[str, int] = {}
+        by_form: dict[int, int] = {}
+        forms = self.text.form_of
         cat = self.catalog
         for pos in range(len(order)):
             if pos >= _FOLD_SCAN:
@@ -804,18 +834,23 @@ class Matcher:
                 break
             i = int(order[pos])
             row = int(rows[i])
-            text = cat.text(row)
-            key = _COPY_KEY.sub("", text)
-            twin = by_key.get(key)
+            form = int(forms[row])
+            twin = by_form.get(form)  # the same words as a kept hit: a copy, text unread
             if twin is None:
-                twin = next((n for n, entry in enumerate(kept)
-                             if score.near_copy(entry[2], text)), None)
-            if twin is not None:
-                if len(kept[twin][3]) < _ALSO_IN:
-                    kept[twin][3].append(row)
-            elif len(kept) < k:
-                by_key[key] = len(kept)
-                kept.append((row, float(scores[i]), text, []))
+                text = cat.text(row)
+                key = _COPY_KEY.sub("", text)
+                twin = by_key.get(key)
+                if twin is None:
+                    twin = next((n for n, entry in enumerate(kept)
+                                 if score.near_copy(entry[2], text)), None)
+                if twin is None and len(kept) < k:
+                    by_key[key] = by_form[form] = len(kept)
+                    kept.append((row, float(scores[i]), text, []))
+                    continue
+                if twin is not None:
+                    by_form[form] = twin
+            if twin is not None and len(kept[twin][3]) < _ALSO_IN:
+                kept[twin][3].append(row)
         return [
             replace(self._hit(row, value, office), also_in=tuple(self._place(r) for r in twins))
             for row, value, _, twins in kept
@@ -875,3 +910,32 @@ class _Builders:
     def all(self) -> tuple[SegmentBuilder, ...]:
         """The builders in the order of :attr:`Matcher.fields`."""
         return self.text, self.head, self.title, self.context
+
+
+def _top(values: np.ndarray, k: int) -> np.ndarray:
+    """The positions of the ``k`` largest values, ties broken by position (as a stable sort
+    by value would), in no particular order.
+
+    A strided sample's k-th largest value is at most the whole array's, so only the values
+    from it up (about k times the stride) are sorted out exactly.
+    """
+    if k >= len(values):
+        return np.arange(len(values))
+    pool = None
+    if len(values) >= 64 * k:
+        sample = values[:: _STRIDE]
+        if len(sample) > k:
+            floor = np.partition(sample, len(sample) - k)[len(sample) - k]
+            pool = np.flatnonzero(values >= floor)
+    if pool is None:
+        pool = np.arange(len(values))
+    chosen = values[pool]
+    part = np.argpartition(-chosen, k - 1)[:k]
+    floor = chosen[part].min()
+    above = pool[chosen > floor]
+    tied = pool[chosen == floor][: k - len(above)]
+    return np.concatenate((above, tied))
+
+
+_STRIDE = 16
+"""Every how many values :func:`_top` samples."""

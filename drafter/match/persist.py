@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import mmap
 import struct
 import zipfile
 from pathlib import Path
@@ -29,11 +30,18 @@ from drafter.paths import user_cache_dir
 if TYPE_CHECKING:
     from drafter.library import Library
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever the saved layout or the scoring inputs change."""
 _FIELDS = ("text", "head", "title", "context")
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
 """A zip member's local header (its name and extra field follow it)."""
+_SCATTERED = frozenset({"blob"})
+"""Arrays read a few entries at a time, here and there (the hits' texts): the system is told
+not to read ahead around them, which would fill memory with texts no query asked for."""
+_READ_BELOW = 16 << 20
+"""Arrays up to this size (and every per-row column) are read into memory when the index
+opens: every query touches them, and a page the system let go of costs a disk read."""
+_PER_ROW = ("form_of", "item_plan", "item_section", "item_no", "head_len", "offsets", "ids")
 
 
 def index_path(library: Library) -> Path:
@@ -72,7 +80,8 @@ def save(matcher: Matcher, path: Path) -> None:
 
 
 def _mapped(path: Path) -> dict[str, np.ndarray]:
-    """Every array of an uncompressed .npz, memory-mapped read-only (small ones read)."""
+    """Every array of an uncompressed .npz: the big ones memory-mapped read-only, the rest
+read (see :data:`_READ_BELOW`)."""
     out: dict[str, np.ndarray] = {}
     with zipfile.ZipFile(path) as archive, open(path, "rb") as raw:
         for info in archive.infolist():
@@ -90,10 +99,13 @@ def _mapped(path: Path) -> dict[str, np.ndarray]:
             offset = raw.tell()
             count = int(np.prod(shape))
             name = info.filename[: -len(".npy")]
-            if count * dtype.itemsize < 1 << 12:
+            per_row = name.rsplit(".", 1)[-1] in _PER_ROW
+            if per_row or count * dtype.itemsize <= _READ_BELOW:
                 out[name] = np.fromfile(raw, dtype=dtype, count=count).reshape(shape)
             else:
                 mapped = np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=shape)
+                if name in _SCATTERED and hasattr(mmap, "MADV_RANDOM"):
+                    mapped._mmap.madvise(mmap.MADV_RANDOM)  # type: ignore[attr-defined]
                 out[name] = mapped.view(np.ndarray)  # plain indexing (memmap's is slow)
     return out
 
@@ -112,6 +124,8 @@ def load(path: Path) -> Matcher | None:
         vocab = Vocabulary(term_rules, meta["terms"])
         catalog = Catalog.from_saved(arrays, meta["catalog"])
         fields = [FieldIndex.from_arrays(arrays, n, len(vocab)) for n in _FIELDS]
+        if len({len(catalog), fields[0].rows, fields[1].rows}) != 1:
+            raise ValueError("fields and catalogue differ in length")
         text_grams, short_grams = meta["grams"]
     except (KeyError, ValueError, TypeError):
         return None
@@ -121,6 +135,6 @@ def load(path: Path) -> Matcher | None:
     if meta.get("common") == matcher.weights.common:
         for name, field in zip(_FIELDS, fields, strict=True):
             norms = arrays.get(f"{name}.norms")
-            if norms is not None and len(norms) == field.rows:
+            if norms is not None and len(norms) == field.forms:
                 field.forget(norms)
     return matcher

@@ -1,16 +1,23 @@
 """Word segmentation with jieba and the 民政 dictionary in ``templates/dict/``.
 
-jieba's prefix dictionary takes about a second to build cold; it is cached under
-``user_cache_dir()/jieba`` and can be built in a background thread with :func:`warm_up` so the
-app's first paint never waits for it. Clauses are cut once and remembered: plans copy each
-other's sentences, so most clauses of a library have been seen before.
+jieba's prefix dictionary takes about a second to build cold and half a second to load from
+its own cache; drafter keeps the finished dictionary (domain words added) as a word table
+(``match.wordtable``) under ``user_cache_dir()/jieba`` that is read part by part, so a
+command that cuts one query starts at once. The tokenizer can be made in a background thread
+with :func:`warm_up` so the app's first paint never waits for it. Clauses are cut once and
+remembered: plans copy each other's sentences, so most clauses of a library have been seen
+before.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.util
 import logging
 import os
 import re
+import sys
 import tempfile
 import threading
 from functools import lru_cache
@@ -19,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from drafter.errors import InputError
 from drafter.ingest.simplify import to_simplified
+from drafter.match.wordtable import WordTable, write_table
 from drafter.paths import templates_dir, user_cache_dir
 
 if TYPE_CHECKING:
@@ -59,16 +67,64 @@ def dictionary_words(path: Path | None = None) -> list[tuple[str, int | None, st
     return entries
 
 
-def _build() -> jieba.Tokenizer:
-    """A jieba tokenizer with its cache in the user cache folder and the domain words added."""
-    import jieba
+TABLE = "words.bin"
+"""The word table's file name in the cache folder."""
+_WHOLE_AFTER = 20_000
+"""Clauses cut after which the word table is read whole (lookups then dominate)."""
+_cuts = 0
 
+
+def _import_jieba():  # type: ignore[no-untyped-def]
+    """jieba, imported without pkg_resources: jieba asks for it only to find its own files
+    and opens them directly without it, and importing it takes longer than jieba itself."""
+    if "pkg_resources" in sys.modules:
+        import jieba
+    else:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        try:
+            import jieba
+        finally:
+            del sys.modules["pkg_resources"]
     jieba.setLogLevel(logging.WARNING)  # its progress lines must not reach the screen
+    return jieba
+
+
+def table_key() -> str:
+    """What the word table is made of: jieba's dictionary file and the domain dictionary."""
+    digest = hashlib.sha256()
+    spec = importlib.util.find_spec("jieba")
+    if spec and spec.origin:
+        for name in ("__init__.py", "dict.txt"):
+            try:
+                stat = (Path(spec.origin).parent / name).stat()
+            except OSError:
+                continue
+            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    with contextlib.suppress(OSError):  # an unreadable dictionary is reported when read
+        digest.update(dictionary_path().read_bytes())
+    return digest.hexdigest()
+
+
+def _build() -> jieba.Tokenizer:
+    """The tokenizer: from the word table when it is current, else built by jieba (cached in
+    the user cache folder, domain words added) and the word table written for next time."""
+    jieba = _import_jieba()
+    folder = Path(_cache_dir())
+    key = table_key()
+    try:
+        table = WordTable(folder / TABLE)
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        table = None
     tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = _cache_dir()
+    if table is not None and table.key == key:
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = table, table.total, True
+        return tokenizer
+    tokenizer.tmp_dir = str(folder)
     tokenizer.initialize()
     for word, freq, tag in dictionary_words():
         tokenizer.add_word(word, freq, tag)
+    with contextlib.suppress(OSError, InputError):  # only a cache: rebuilt on the next start
+        write_table(folder / TABLE, tokenizer.FREQ, tokenizer.total, key)
     return tokenizer
 
 
@@ -96,8 +152,15 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 def warm_up() -> threading.Thread:
-    """Build the tokenizer in a daemon thread; returns the thread (join it to wait)."""
-    thread = threading.Thread(target=tokenizer, name="jieba-warm-up", daemon=True)
+    """Make the tokenizer in a daemon thread, its word table read whole (a long-running
+    program cuts many texts); returns the thread (join it to wait)."""
+
+    def make() -> None:
+        jieba = tokenizer()
+        if isinstance(jieba.FREQ, WordTable):
+            jieba.FREQ = jieba.FREQ.whole()
+
+    thread = threading.Thread(target=make, name="jieba-warm-up", daemon=True)
     thread.start()
     return thread
 
@@ -106,8 +169,13 @@ def warm_up() -> threading.Thread:
 def cut(clause: str) -> tuple[str, ...]:
     """The words of one clause (no punctuation inside), remembered; traditional characters are
     cut and compared in their simplified form."""
+    global _cuts
     simple = to_simplified(clause)
-    return tuple(tokenizer().cut(simple if len(simple) == len(clause) else clause, HMM=False))
+    jieba = tokenizer()
+    _cuts += 1
+    if _cuts == _WHOLE_AFTER and isinstance(jieba.FREQ, WordTable):
+        jieba.FREQ = jieba.FREQ.whole()
+    return tuple(jieba.cut(simple if len(simple) == len(clause) else clause, HMM=False))
 
 
 def words(text: str) -> list[str]:

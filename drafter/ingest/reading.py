@@ -1,5 +1,4 @@
-"""Reading one file into a plan: the first reader that accepts it, the cleaning steps, then
-the parser."""
+"""Reading a plan from a file: the registry of readers, the cleaning steps, then the parser."""
 
 from __future__ import annotations
 
