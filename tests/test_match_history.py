@@ -133,6 +133,11 @@ def test_saved_index_is_memory_mapped(matcher: Matcher, tmp_path, monkeypatch) -
     assert isinstance(fterms.base, np.memmap) and not fterms.flags.writeable
     assert not isinstance(loaded.text.form_of.base, np.memmap)
     assert not isinstance(loaded.catalog.item_section.base, np.memmap)
+    assert isinstance(loaded.catalog.blob.base, np.memmap)
+    mapped = [(h.item_id, h.text) for h in loaded.similar("推进殡葬改革", k=20)]
+    loaded.catalog.keep_texts()
+    assert not isinstance(loaded.catalog.blob.base, np.memmap)
+    assert [(h.item_id, h.text) for h in loaded.similar("推进殡葬改革", k=20)] == mapped
     query = "深化婚俗改革，推进婚姻登记跨省通办"
     assert [(h.item_id, h.score, len(h.also_in)) for h in loaded.similar(query)] == [
         (h.item_id, h.score, len(h.also_in)) for h in matcher.similar(query)

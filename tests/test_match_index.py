@@ -46,7 +46,8 @@ def test_capped_postings_keep_recall(
     """With the postings a field may read for a query cut hard (100, so most of a query's
     words are left out) and 70 of the 180 rows kept, recall@10 against brute force stays
     high: the weightiest words are read first and the rows kept are scored exactly."""
-    monkeypatch.setattr(engine, "_POSTINGS", 100)
+    monkeypatch.setattr(engine, "_POSTINGS_FLOOR", 100)
+    monkeypatch.setattr(engine, "_POSTINGS_PER_FORM", 0)
     monkeypatch.setattr(engine, "_KEEP", 20)
     monkeypatch.setattr(engine, "_FOLD_SCAN", 0)  # keep = 5k + 20
     matcher = Matcher.from_plans(library_plans)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from drafter.cli import tidy
 from drafter.cli.common import add_format, open_library, print_json
 
 if TYPE_CHECKING:
@@ -16,6 +15,8 @@ EXIT_DECLINED = 1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from drafter.cli import tidy  # loaded only for this command
+
     parser.add_argument("refs", nargs="*", metavar="要点或草稿",
                         help="要点编号（如 重庆市涪陵区民政局/2022）、能唯一确定它的词，或草稿文件")
     parser.add_argument("-y", "--yes", action="store_true", help="不再询问，直接删除（供脚本使用）")
@@ -26,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.cli import tidy  # loaded only for this command
+
     library = open_library(args)
     if args.list:
         return _list(args, library)
@@ -52,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace, library: Library) -> int:
+    from drafter.cli import tidy  # loaded only for this command
+
     if args.format == "json":
         print_json({"trash": tidy.trash_rows(), "hidden": sorted(library.hidden)})
     else:

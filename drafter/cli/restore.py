@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from drafter.cli import tidy
 from drafter.cli.common import add_format, open_library, print_json
 
 HELP = "从回收站恢复删除的要点或草稿，或重新显示隐藏的内置要点；不带参数时列出回收站"
@@ -18,6 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.cli import tidy  # loaded only for this command
+
     library = open_library(args)
     if args.list or not args.name:
         if args.format == "json":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -130,6 +130,15 @@ class Catalog:
         self.labels = list(self.labels)
         self.section_titles = list(self.section_titles)
         self._arrays = {}
+
+    def keep_texts(self) -> None:
+        """Read the texts into memory when they are mapped from the index file: a program
+        that keeps running shows many hits, and each text whose page the system let go of
+        would cost a disk read."""
+        base = getattr(self.blob, "base", None)
+        if isinstance(base, np.memmap) and base.filename:
+            self.blob = np.fromfile(base.filename, dtype=np.uint8, count=len(self.blob),
+                                    offset=base.offset)
 
     def drop_plan(self, row: int) -> None:
         """Mark a plan as gone; its items stop appearing in results."""
@@ -254,7 +263,7 @@ class Catalog:
         """The catalogue as saved by :meth:`to_arrays` and :meth:`to_meta`; the arrays are
         used as given (memory-mapped ones stay on disk until read)."""
         cat = cls()
-        cat.plans = [PlanRow(*p) for p in meta["plans"]]
+        cat.plans = [_plan_row(p) for p in meta["plans"]]
         cat.plan_alive = list(meta["plan_alive"])
         for name in _INT_COLUMNS:
             setattr(cat, name, arrays[name])
@@ -271,6 +280,19 @@ class Catalog:
 
 _INT_COLUMNS = ("section_plan", "section_no", "item_plan", "item_section", "item_no",
                 "head_len")
+
+
+_PLAN_FIELDS = tuple(f.name for f in fields(PlanRow))
+
+
+def _plan_row(values: Sequence[Any]) -> PlanRow:
+    """A saved plan row, made without the frozen constructor (a national library has tens
+    of thousands; the constructor's checks are what opening would spend its time on)."""
+    if len(values) != len(_PLAN_FIELDS):
+        raise ValueError("a plan row of the wrong length")
+    row = object.__new__(PlanRow)
+    row.__dict__.update(zip(_PLAN_FIELDS, values, strict=True))
+    return row
 
 
 class Shared:

@@ -122,7 +122,9 @@ class DrafterApp(App[None]):
         from drafter.match.tokenize import warm_up
 
         warm_up().join()
-        self.post_message(MatcherReady(Matcher.for_library(library), library))
+        matcher = Matcher.for_library(library)
+        self.post_message(MatcherReady(matcher, library))
+        matcher.catalog.keep_texts()  # a large index's texts, off the disk for good
 
     def flush(self) -> None:
         """Start the similarity warm-up now if it is still waiting for its turn."""
