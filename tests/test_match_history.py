@@ -123,7 +123,8 @@ def test_filters_by_year_range_level_and_region(matcher: Matcher) -> None:
 
 def test_saved_index_is_memory_mapped(matcher: Matcher, tmp_path, monkeypatch) -> None:
     """The saved index opens with its big arrays mapped from the file and its per-row columns
-    read, and answers as the matcher it was saved from."""
+    read, and answers as the matcher it was saved from; its texts can then be read into
+    memory, from the file as it was opened even when the cache has been rewritten since."""
     path = tmp_path / "index.npz"
     persist.save(matcher, path)
     monkeypatch.setattr(persist, "_READ_BELOW", 0)  # the seeds' arrays are all small
@@ -135,6 +136,7 @@ def test_saved_index_is_memory_mapped(matcher: Matcher, tmp_path, monkeypatch) -
     assert not isinstance(loaded.catalog.item_section.base, np.memmap)
     assert isinstance(loaded.catalog.blob.base, np.memmap)
     mapped = [(h.item_id, h.text) for h in loaded.similar("推进殡葬改革", k=20)]
+    persist.save(Matcher.from_plans([]), path)  # another program rewrites the cache meanwhile
     loaded.catalog.keep_texts()
     assert not isinstance(loaded.catalog.blob.base, np.memmap)
     assert [(h.item_id, h.text) for h in loaded.similar("推进殡葬改革", k=20)] == mapped

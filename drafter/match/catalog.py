@@ -11,7 +11,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -78,6 +78,8 @@ class Catalog:
         self.offsets: Any = array("q", [0])
         self.blob: Any = bytearray()
         self.labels: Any = []
+        self.texts_file: tuple[BinaryIO, int] | None = None
+        """The index file the texts are mapped from, opened, and where they start in it."""
         self._arrays: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
@@ -134,11 +136,15 @@ class Catalog:
     def keep_texts(self) -> None:
         """Read the texts into memory when they are mapped from the index file: a program
         that keeps running shows many hits, and each text whose page the system let go of
-        would cost a disk read."""
-        base = getattr(self.blob, "base", None)
-        if isinstance(base, np.memmap) and base.filename:
-            self.blob = np.fromfile(base.filename, dtype=np.uint8, count=len(self.blob),
-                                    offset=base.offset)
+        would cost a disk read. Read from the file as it was opened (``texts_file``), even
+        if the cache has been rewritten since."""
+        if self.texts_file is None or not isinstance(getattr(self.blob, "base", None), np.memmap):
+            return
+        handle, offset = self.texts_file
+        handle.seek(offset)
+        blob = np.fromfile(handle, dtype=np.uint8, count=len(self.blob))
+        if len(blob) == len(self.blob):
+            self.blob = blob
 
     def drop_plan(self, row: int) -> None:
         """Mark a plan as gone; its items stop appearing in results."""

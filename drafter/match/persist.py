@@ -16,7 +16,7 @@ import mmap
 import struct
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import numpy as np
 
@@ -35,10 +35,9 @@ FORMAT = 4
 _FIELDS = ("text", "head", "title", "context")
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
 """A zip member's local header (its name and extra field follow it)."""
-_SCATTERED = frozenset({"blob", "fterms", "ftfs"})
-"""Arrays read a few entries at a time, here and there (the hits' texts, the term lists of
-the rows a query rescores): the system is told not to read ahead around them, which would
-fill memory with what no query asked for."""
+_SCATTERED = frozenset({"blob"})
+"""Arrays read a few entries at a time, here and there (the hits' texts): the system is told
+not to read ahead around them, which would fill memory with texts no query asked for."""
 _READ_BELOW = 16 << 20
 """Arrays up to this size (and every per-row column) are read into memory when the index
 opens: every query touches them, and a page the system let go of costs a disk read."""
@@ -80,11 +79,11 @@ def save(matcher: Matcher, path: Path) -> None:
     write_bytes(path, dumps(matcher))
 
 
-def _mapped(path: Path) -> dict[str, np.ndarray]:
-    """Every array of an uncompressed .npz: the big ones memory-mapped read-only, the rest
-read (see :data:`_READ_BELOW`)."""
+def _mapped(raw: BinaryIO) -> dict[str, np.ndarray]:
+    """Every array of an uncompressed .npz (opened as ``raw``): the big ones memory-mapped
+    read-only, the rest read (see :data:`_READ_BELOW`)."""
     out: dict[str, np.ndarray] = {}
-    with zipfile.ZipFile(path) as archive, open(path, "rb") as raw:
+    with zipfile.ZipFile(raw) as archive:
         for info in archive.infolist():
             if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy"):
                 raise ValueError(f"{info.filename} is not a stored .npy")
@@ -104,8 +103,8 @@ read (see :data:`_READ_BELOW`)."""
             if per_row or count * dtype.itemsize <= _READ_BELOW:
                 out[name] = np.fromfile(raw, dtype=dtype, count=count).reshape(shape)
             else:
-                mapped = np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=shape)
-                if name.rsplit(".", 1)[-1] in _SCATTERED and hasattr(mmap, "MADV_RANDOM"):
+                mapped = np.memmap(raw, dtype=dtype, mode="r", offset=offset, shape=shape)
+                if name in _SCATTERED and hasattr(mmap, "MADV_RANDOM"):
                     mapped._mmap.madvise(mmap.MADV_RANDOM)  # type: ignore[attr-defined]
                 out[name] = mapped.view(np.ndarray)  # plain indexing (memmap's is slow)
     return out
@@ -114,10 +113,25 @@ read (see :data:`_READ_BELOW`)."""
 def load(path: Path) -> Matcher | None:
     """The matcher saved at ``path``, or None when absent, unreadable or stale."""
     try:
-        arrays = _mapped(path)
-        meta = json.loads(np.asarray(arrays.pop("meta")).tobytes().decode("utf-8"))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        raw = open(path, "rb")  # noqa: SIM115 (kept open: the texts may be read from it later)
+    except OSError:
         return None
+    try:
+        arrays = _mapped(raw)
+        meta = json.loads(np.asarray(arrays.pop("meta")).tobytes().decode("utf-8"))
+        matcher = _matcher(arrays, meta)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        matcher = None
+    blob = getattr(matcher.catalog.blob, "base", None) if matcher is not None else None
+    if matcher is not None and isinstance(blob, np.memmap):
+        matcher.catalog.texts_file = (raw, int(blob.offset))
+    else:
+        raw.close()
+    return matcher
+
+
+def _matcher(arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> Matcher | None:
+    """The matcher of a loaded index file, or None when it was saved by another version."""
     term_rules = rules()
     if meta.get("format") != FORMAT or meta.get("fingerprint") != term_rules.fingerprint:
         return None
