@@ -122,3 +122,17 @@ def test_stale_or_broken_word_table_is_rebuilt(home, monkeypatch: pytest.MonkeyP
         rebuilt = tokenize._build()
         assert isinstance(rebuilt.FREQ, dict) and rebuilt.lcut("特困人员救助供养", HMM=False)
         assert isinstance(tokenize._build().FREQ, WordTable)
+
+
+def test_word_table_is_read_whole_after_many_lookups(home, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long run of cutting (a diff, an index build) stops paying a Python call per look-up:
+    past the threshold the shared tokenizer's table becomes one dict, cutting the same."""
+    from drafter.match.wordtable import WordTable
+
+    tokenize._build()  # writes the table
+    monkeypatch.setattr(tokenize, "_tokenizer", tokenize._build())
+    monkeypatch.setattr(tokenize, "_WHOLE_AFTER", 50)
+    assert isinstance(tokenize.tokenizer().FREQ, WordTable)
+    before = tokenize.tokenizer().lcut("完善特困人员救助供养制度", HMM=False)
+    assert isinstance(tokenize.tokenizer().FREQ, dict)
+    assert tokenize.tokenizer().lcut("完善特困人员救助供养制度", HMM=False) == before

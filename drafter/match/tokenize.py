@@ -69,9 +69,10 @@ def dictionary_words(path: Path | None = None) -> list[tuple[str, int | None, st
 
 TABLE = "words.bin"
 """The word table's file name in the cache folder."""
-_WHOLE_AFTER = 20_000
-"""Clauses cut after which the word table is read whole (lookups then dominate)."""
-_cuts = 0
+_WHOLE_AFTER = 300_000
+"""Word-table look-ups after which it is read whole: by then they have cost about as much
+as reading it whole does (a third of a second), so a long run of cutting never pays more
+than twice what it would with jieba's dict, and one query pays nothing of it."""
 
 
 def _import_jieba():  # type: ignore[no-untyped-def]
@@ -142,12 +143,16 @@ def _cache_dir() -> str:
 
 
 def tokenizer() -> jieba.Tokenizer:
-    """The shared tokenizer, built on first use (thread-safe)."""
+    """The shared tokenizer, built on first use (thread-safe); its word table is read whole
+    once it has been looked up :data:`_WHOLE_AFTER` times."""
     global _tokenizer
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
                 _tokenizer = _build()
+    freq = _tokenizer.FREQ
+    if isinstance(freq, WordTable) and freq.lookups > _WHOLE_AFTER:
+        _tokenizer.FREQ = freq.whole()
     return _tokenizer
 
 
@@ -169,13 +174,8 @@ def warm_up() -> threading.Thread:
 def cut(clause: str) -> tuple[str, ...]:
     """The words of one clause (no punctuation inside), remembered; traditional characters are
     cut and compared in their simplified form."""
-    global _cuts
     simple = to_simplified(clause)
-    jieba = tokenizer()
-    _cuts += 1
-    if _cuts == _WHOLE_AFTER and isinstance(jieba.FREQ, WordTable):
-        jieba.FREQ = jieba.FREQ.whole()
-    return tuple(jieba.cut(simple if len(simple) == len(clause) else clause, HMM=False))
+    return tuple(tokenizer().cut(simple if len(simple) == len(clause) else clause, HMM=False))
 
 
 def words(text: str) -> list[str]:

@@ -42,8 +42,11 @@ class WordTable(Mapping[str, int]):
         if self._base + end != len(self._map):
             raise ValueError("word table cut short")
         self._parts: dict[str, dict[str, int]] = {}
+        self.lookups = 0
+        """Words looked up so far (each costs a Python call, where a dict's costs none)."""
 
     def _part(self, first: str) -> dict[str, int]:
+        self.lookups += 1
         part = self._parts.get(first)
         if part is None:
             where = self._index.get(first)
