@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from drafter import rx
 
 # C0 controls but tab and newline, DEL, C1 controls (U+009B is a one-character CSI), and the
 # bidirectional overrides that make a terminal line read differently from its bytes.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = rx.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def strip_controls(text: str) -> str:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 from typing import Any
+
+from drafter import rx
 
 MARK = "drafter"
 """Prefix of the core-properties identifier: ``drafter:修订稿``, ``drafter:导出稿``…"""
 _CORE = "docProps/core.xml"
 _MAX_CORE = 256 * 1024  # core.xml is a few hundred bytes; a huge one is not drafter's
-_IDENTIFIER = re.compile(r"<dc:identifier>\s*([^<]*?)\s*</dc:identifier>")
+_IDENTIFIER = rx.compile(r"<dc:identifier>\s*([^<]*?)\s*</dc:identifier>")
 
 
 def mark_output(document: Any, kind: str) -> None:

@@ -100,6 +100,15 @@ def test_show_parse_check_load_only_what_they_need(tmp_path, seed_paths):
         assert _heavy(_modules_after(args, tmp_path)) == [], args
 
 
+def test_reading_a_text_file_loads_no_other_reader(tmp_path, seed_paths):
+    """`drafter parse` of a .txt loads the text reader only: not the PDF/OFD layout code, the
+    Word, web page or LibreOffice readers (the file's kind is told before any is loaded)."""
+    modules = _modules_after(["parse", str(seed_paths[0])], tmp_path)
+    assert "drafter.ingest.text" in modules
+    others = ("pdf", "ofd", "layout", "docx", "html", "office")
+    assert [m for m in others if f"drafter.ingest.{m}" in modules] == []
+
+
 def test_help_of_every_command_still_builds(capsys):
     """Options are added only for the chosen command: each command's --help still lists them."""
     import pytest

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafter import rx
 from drafter.checks.model import WARNING, Finding
 from drafter.model import Plan, split_item_id
 
-_OFFICE = re.compile(r"(?:民政局|民政厅|民政处|民政办)$")
-_LEVEL = re.compile(r"[省市州盟区县旗]$")
+_OFFICE = rx.compile(r"(?:民政局|民政厅|民政处|民政办)$")
+_LEVEL = rx.compile(r"[省市州盟区县旗]$")
 #: Level words that betray a copied text: 全旗 / 旗级 in a 区 plan.
 _RARE_LEVELS = "旗盟州"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from drafter import toml_read
+from drafter import rx, toml_read
 from drafter.errors import DrafterError
 from drafter.paths import templates_dir, user_config_dir
 
@@ -189,7 +189,7 @@ def _rule(path: Path, entry: dict[str, object]) -> Rule:
         if not value:
             return None
         try:
-            return re.compile(wrap.format(value))
+            return rx.compile(wrap.format(value))
         except re.error as exc:
             raise DrafterError(f"{where} 的 {key} 不是有效的正则表达式：{exc}。") from exc
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafter import rx
 from drafter.checks.model import ERROR, WARNING, Finding
 from drafter.checks.paragraphs import plan_paragraphs
 from drafter.checks.rules import PAST_YEAR, RANGE, YEAR_GROUPS, Rule, RuleSet, default_rules
 from drafter.model import Plan
 
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_TITLE = re.compile(r"《[^《》]*》")
-_YEAR = re.compile(r"\d{4}")
+_SENTENCE_END = rx.compile(r"[。；;！？!?\n]")
+_TITLE = rx.compile(r"《[^《》]*》")
+_YEAR = rx.compile(r"\d{4}")
 #: How far back guard_before looks.
 _BEFORE_WINDOW = 12
 

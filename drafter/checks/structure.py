@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from drafter import rx
 from drafter.checks.model import INFO, WARNING, Finding
 from drafter.checks.paragraphs import plan_paragraphs
 from drafter.model import Item, Plan, Section
@@ -20,21 +21,21 @@ DUPLICATE_SENTENCE_SCORE = 92.0
 MIN_SENTENCE = 24
 
 _LABEL_STYLES = (
-    ("paren", re.compile(r"^[（(]([零一二三四五六七八九十百]+)[）)]$")),
-    ("shi", re.compile(r"^([零一二三四五六七八九十百]+)是$")),
-    ("arabic", re.compile(r"^(\d+)[.．、]?$")),
-    ("paren-arabic", re.compile(r"^[（(](\d+)[）)]$")),
+    ("paren", rx.compile(r"^[（(]([零一二三四五六七八九十百]+)[）)]$")),
+    ("shi", rx.compile(r"^([零一二三四五六七八九十百]+)是$")),
+    ("arabic", rx.compile(r"^(\d+)[.．、]?$")),
+    ("paren-arabic", rx.compile(r"^[（(](\d+)[）)]$")),
 )
 _STYLE_NAMES = {"paren": "（一）", "shi": "一是", "arabic": "1.", "paren-arabic": "（1）"}
 _CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]"
-_ASCII_PUNCT = re.compile(rf"(?<={_CJK})\s*[,;:?!()](?!\d)|[,;:?!()]\s*(?={_CJK})")
-_MANGLED_DATE = re.compile(r"(?<![\d〔年])(20\d{2})([01]?\d)([0-3]?\d)日")
-_NUMERIC_DATE = re.compile(r"(?<!\d)(20\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)")
-_DOC_NUMBER_OPEN = re.compile(r"〔(\d{4,})(?!\d*〕)")
-_DOC_NUMBER_BRACKETS = re.compile(r"[\[［【(（](20\d{2})[\]］】)）]\s*\d+\s*号")
+_ASCII_PUNCT = rx.compile(rf"(?<={_CJK})\s*[,;:?!()](?!\d)|[,;:?!()]\s*(?={_CJK})")
+_MANGLED_DATE = rx.compile(r"(?<![\d〔年])(20\d{2})([01]?\d)([0-3]?\d)日")
+_NUMERIC_DATE = rx.compile(r"(?<!\d)(20\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)")
+_DOC_NUMBER_OPEN = rx.compile(r"〔(\d{4,})(?!\d*〕)")
+_DOC_NUMBER_BRACKETS = rx.compile(r"[\[［【(（](20\d{2})[\]］】)）]\s*\d+\s*号")
 #: Clauses compared for repeats: long runs between commas and stops.
-_SENTENCE = re.compile(r"[^，,。；;！？!?]+[，,。；;！？!?]?")
-_REPAIRED_LABEL = re.compile(r"按“([^”]+)”处理")
+_SENTENCE = rx.compile(r"[^，,。；;！？!?]+[，,。；;！？!?]?")
+_REPAIRED_LABEL = rx.compile(r"按“([^”]+)”处理")
 
 
 def check_structure(plan: Plan) -> list[Finding]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import re
+
+from drafter import rx
 
 _PLAIN = {
     "usage: ": "用法：",
@@ -15,13 +16,13 @@ _PLAIN = {
     "expected at least one argument": "至少需要一个值",
 }
 _PATTERNS = (
-    (re.compile(r"^the following arguments are required: %s$"), "缺少参数：%s"),
-    (re.compile(r"^unrecognized arguments: %s$"), "不认识的参数：%s"),
-    (re.compile(r"^argument %\(argument_name\)s: %\(message\)s$"), "参数 %(argument_name)s：%(message)s"),
-    (re.compile(r"^invalid %\(type\)s value: %\(value\)r$"), "值 %(value)r 的格式不对（应为 %(type)s）"),
-    (re.compile(r"^invalid choice: %\(value\)r \(choose from %\(choices\)s\)$"), "无效的值 %(value)r，可选：%(choices)s"),
-    (re.compile(r"^%\(prog\)s: error: %\(message\)s\n$"), "%(prog)s：错误：%(message)s\n"),
-    (re.compile(r"^ambiguous option: %\(option\)s could match %\(matches\)s$"), "选项 %(option)s 不明确，可能是：%(matches)s"),
+    (rx.compile(r"^the following arguments are required: %s$"), "缺少参数：%s"),
+    (rx.compile(r"^unrecognized arguments: %s$"), "不认识的参数：%s"),
+    (rx.compile(r"^argument %\(argument_name\)s: %\(message\)s$"), "参数 %(argument_name)s：%(message)s"),
+    (rx.compile(r"^invalid %\(type\)s value: %\(value\)r$"), "值 %(value)r 的格式不对（应为 %(type)s）"),
+    (rx.compile(r"^invalid choice: %\(value\)r \(choose from %\(choices\)s\)$"), "无效的值 %(value)r，可选：%(choices)s"),
+    (rx.compile(r"^%\(prog\)s: error: %\(message\)s\n$"), "%(prog)s：错误：%(message)s\n"),
+    (rx.compile(r"^ambiguous option: %\(option\)s could match %\(matches\)s$"), "选项 %(option)s 不明确，可能是：%(matches)s"),
 )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from drafter import rx
 from drafter.diff.model import DELETE, EQUAL, INSERT, REPLACE, Change, NumberChange
 
 _UNITS = (
@@ -54,7 +55,7 @@ _UNITS = (
     "天",
     "小时",
 )
-NUMBER_RE = re.compile(
+NUMBER_RE = rx.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<mult>[万亿千]?)(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS)
     + r")?"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from drafter import rx
 from drafter.draft.edit import renumber
 from drafter.errors import InputError
 from drafter.model import Meta, Plan, Source
@@ -75,7 +76,7 @@ def _shifter(old: int | None, new: int) -> Callable[[str], str]:
         return lambda text: text
     # "2022年是…", "做好2022年全区民政工作", "《2022年全区民政工作要点》": the plan's own year.
     # Other years ("2021年底前", "截至2022年") are left for the stale-wording checks.
-    pattern = re.compile(
+    pattern = rx.compile(
         rf"(?<!\d){old}(?=年是|年[，,]?[^，。；：、\d]{{0,12}}民政工作)"
     )
     return lambda text: pattern.sub(str(new), text)

@@ -5,19 +5,19 @@ Positions are 0-based ``(section index, item index)`` pairs, as :meth:`Plan.find
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
+from drafter import rx
 from drafter.errors import InputError
 from drafter.model import ARABIC, PAREN, PAREN_CONTINUOUS, SHI, Item, Meta, Plan, Section, SubItem
 from drafter.numbering import item_label, section_label
 
 Pos = tuple[int, int]
 
-_ARABIC_LABEL = re.compile(r"^\d+[.．、]?$")
+_ARABIC_LABEL = rx.compile(r"^\d+[.．、]?$")
 # 1. 2、 （3）: a number with its mark, not a figure such as 3.5万 or 1.2倍.
-_SUBITEM = re.compile(r"^\s*(\d+(?:[.．](?![\d.．])|、)|[（(]\d+[)）])\s*(.*)$")
+_SUBITEM = rx.compile(r"^\s*(\d+(?:[.．](?![\d.．])|、)|[（(]\d+[)）])\s*(.*)$")
 _SENTENCE_END = "。！？"
 _META_FIELDS = {f for f in Meta.__dataclass_fields__}
 

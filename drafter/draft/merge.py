@@ -6,10 +6,12 @@ import re
 
 from rapidfuzz import fuzz
 
+from drafter import rx
+
 SAME_SENTENCE = 70.0
 """Similarity (0–100) above which a sentence counts as already present."""
 
-_SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+_SENTENCE = rx.compile(r"[^。；！？]+[。；！？]?")
 
 
 def sentences(text: str) -> list[str]:
@@ -35,7 +37,7 @@ def merge_text(current: str, other: str) -> str:
     return current + joined
 
 
-_PLACE = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|区|县|旗)")
+_PLACE = rx.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|区|县|旗)")
 _PLACE_SUFFIX = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "州", "盟", "区", "县", "旗")
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
-import re
 
 from docx.document import Document
 
+from drafter import rx
 from drafter.export.layout import add_blank_lines, add_paragraph, new_document
 from drafter.export.notice import NoticeInfo, add_notice, add_record, add_signature
 from drafter.export.package import set_properties
@@ -17,12 +17,12 @@ from drafter.numbering import CN_NUMERAL_CHARS, item_label, section_label
 
 DEFAULT_TITLE = "民政工作要点"
 
-_PAREN_LABEL = re.compile(rf"^[（(][{CN_NUMERAL_CHARS}]+[）)]?$|^[{CN_NUMERAL_CHARS}]+[）)]$")
-_SHI_LABEL = re.compile(rf"^[{CN_NUMERAL_CHARS}]+是$")
-_ARABIC_LABEL = re.compile(r"^\d+\s*[.、．]$")
+_PAREN_LABEL = rx.compile(rf"^[（(][{CN_NUMERAL_CHARS}]+[）)]?$|^[{CN_NUMERAL_CHARS}]+[）)]$")
+_SHI_LABEL = rx.compile(rf"^[{CN_NUMERAL_CHARS}]+是$")
+_ARABIC_LABEL = rx.compile(r"^\d+\s*[.、．]$")
 
 # A sub-item's lead sentence: up to the first 。 when more text follows it.
-_LEAD = re.compile(r"^(.{2,60}?。)(?=.)")
+_LEAD = rx.compile(r"^(.{2,60}?。)(?=.)")
 
 
 def plan_title(plan: Plan) -> str:

@@ -17,6 +17,7 @@ import subprocess
 import zipfile
 from dataclasses import dataclass
 
+from drafter import rx
 from drafter.export.profile import Profile
 
 _FONT_ATTRS = ("eastAsia", "ascii", "hAnsi", "cs", "name")
@@ -92,7 +93,7 @@ def with_installed_fonts(docx_data: bytes, profile: Profile) -> bytes:
     renames = {c.wanted: c.used for c in choose_fonts(profile) if c.used}
     if not renames:
         return docx_data
-    pattern = re.compile(
+    pattern = rx.compile(
         r'(w:(?:' + "|".join(_FONT_ATTRS) + r')=")(' + "|".join(map(re.escape, renames)) + r')"'
     )
     source = zipfile.ZipFile(io.BytesIO(docx_data))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from drafter import rx
 from drafter.export import package
 from drafter.export.profile import Profile, mm_to_twips
 from drafter.export.sanitize import clean_text
@@ -143,7 +143,7 @@ def level_format(profile: Profile, level: str) -> LevelFormat:
 # Non-ASCII characters outside the CJK blocks (“ ” — … · ① and the like): without a hint
 # Word sets them in the Latin font. CJK blocks: radicals to unified ideographs, compatibility
 # ideographs and forms, full-width forms, extension ideographs.
-_AMBIGUOUS = re.compile(
+_AMBIGUOUS = rx.compile(
     "[^\x00-\x7f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
 )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -13,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
+from drafter import rx
 from drafter.errors import DrafterError
 from drafter.export.layout import (
     add_blank_lines,
@@ -68,11 +68,11 @@ class NoticeInfo:
 _TEXT_FIELDS = {f.name for f in fields(NoticeInfo) if f.type == "str"}
 
 _DATE_PATTERNS = (
-    re.compile(r"^\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*$"),
-    re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$"),
-    re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$"),
+    rx.compile(r"^\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*$"),
+    rx.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$"),
+    rx.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$"),
 )
-_NUMBER_BRACKETS = re.compile(r"[\[【(（〔]\s*(\d{4})\s*[\]】)）〕]")
+_NUMBER_BRACKETS = rx.compile(r"[\[【(（〔]\s*(\d{4})\s*[\]】)）〕]")
 
 
 def format_date(value: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from drafter import rx
 
 # C0 controls except tab/newline/carriage return, DEL and C1 controls, the BOM and zero-width
 # space, lone surrogates and the two non-characters XML 1.0 forbids.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b\ud800-\udfff\ufffe\uffff]")
-_BREAKS = re.compile(r"[\r\n]+")
+_ILLEGAL = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b\ud800-\udfff\ufffe\uffff]")
+_BREAKS = rx.compile(r"[\r\n]+")
 
 
 def clean_text(text: str, *, keep_tabs: bool = False) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from drafter import rx
 from drafter.export.document import numbered, plan_title
 from drafter.export.notice import (
     NoticeInfo,
@@ -16,8 +15,8 @@ from drafter.export.sanitize import clean_text
 from drafter.model import Plan
 
 INDENT = "\u3000\u3000"
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-_MD_LIST_START = re.compile(r"^(\d+)([.)])")
+_MD_SPECIAL = rx.compile(r"([\\`*_\[\]<>#|])")
+_MD_LIST_START = rx.compile(r"^(\d+)([.)])")
 
 
 def md_escape(text: str) -> str:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Iterable, Sequence
 
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.text.paragraph import Paragraph
 
+from drafter import rx
 from drafter.export.layout import add_paragraph, text_width_chars
 from drafter.export.profile import Profile
 
@@ -23,7 +23,7 @@ from drafter.export.profile import Profile
 NO_LINE_START = set("，。、；：？！）》」』”’…—·%％")
 #: Characters a line may not end with.
 NO_LINE_END = set("（《「『“‘")
-_BOOK_TITLE = re.compile(r"《[^《》]*》")
+_BOOK_TITLE = rx.compile(r"《[^《》]*》")
 #: Most lines a title is broken into.
 MAX_LINES = 4
 

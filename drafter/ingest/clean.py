@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from drafter import rx
 from drafter.ingest import furniture, rewrap
 from drafter.ingest.runon import split_run_on
 from drafter.model import Warning
@@ -41,7 +42,7 @@ Step = Callable[[Cleaning], Cleaning]
 
 # C0 and C1 controls (U+009B is a one-character CSI to a terminal), zero-width characters and
 # the bidirectional overrides.
-_CONTROL = re.compile(
+_CONTROL = rx.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ufeff]")
 
 
@@ -54,7 +55,7 @@ def remove_control_chars(c: Cleaning) -> Cleaning:
     return replace(c, lines=lines).warn("control-chars", f"删除了 {count} 个不可见的控制字符。")
 
 
-_BOOKMARK = re.compile(r"\[(?:bookmark|书签)\s*:\s*[^\]]*\]", re.IGNORECASE)
+_BOOKMARK = rx.compile(r"\[(?:bookmark|书签)\s*:\s*[^\]]*\]", re.IGNORECASE)
 
 
 def remove_word_debris(c: Cleaning) -> Cleaning:
@@ -140,7 +141,7 @@ def _value_line(label_line: str, nxt: str) -> str | None:
     return value
 
 
-_BULLET = re.compile(r"^[•·●▪◆■\-\*]\s*")
+_BULLET = rx.compile(r"^[•·●▪◆■\-\*]\s*")
 
 
 def remove_web_chrome(c: Cleaning) -> Cleaning:
@@ -209,8 +210,9 @@ def _not_in(tail: tuple[str, ...], copy: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(line for line in tail if line not in seen)
 
 
-_PDF_GAP = re.compile(rf"(?<={_CJK_CHAR})[ \u3000\u00a0\u2002-\u200a]+(?={_CJK_CHAR})")
-_CJK_DIGIT_GAP = re.compile(rf"(?<={_CJK_CHAR})[ \u00a0\u2002-\u200a]+(?=\d)|(?<=\d)[ \u00a0\u2002-\u200a]+(?={_CJK_CHAR})")
+_ONE_CJK = rx.compile(_CJK_CHAR)
+_PDF_GAP = rx.compile(rf"(?<={_CJK_CHAR})[ \u3000\u00a0\u2002-\u200a]+(?={_CJK_CHAR})")
+_CJK_DIGIT_GAP = rx.compile(rf"(?<={_CJK_CHAR})[ \u00a0\u2002-\u200a]+(?=\d)|(?<=\d)[ \u00a0\u2002-\u200a]+(?={_CJK_CHAR})")
 
 
 def join_broken_words(c: Cleaning) -> Cleaning:
@@ -226,8 +228,8 @@ def join_broken_words(c: Cleaning) -> Cleaning:
 
 
 _PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_ASCII_PUNCT = re.compile(rf"(?<={_CJK_CHAR}|[）”》%％])([,;:?!])|([,;:?!])(?={_CJK_CHAR}|[（“《])")
-_PAREN = re.compile(r"\(([^()]{0,40})\)")
+_ASCII_PUNCT = rx.compile(rf"(?<={_CJK_CHAR}|[）”》%％])([,;:?!])|([,;:?!])(?={_CJK_CHAR}|[（“《])")
+_PAREN = rx.compile(r"\(([^()]{0,40})\)")
 
 
 def normalize_punctuation(c: Cleaning) -> Cleaning:
@@ -238,7 +240,7 @@ def normalize_punctuation(c: Cleaning) -> Cleaning:
 
     def paren(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if re.search(_CJK_CHAR, inner) or re.fullmatch(r"\d{1,2}", inner):
+        if _ONE_CJK.search(inner) or re.fullmatch(r"\d{1,2}", inner):
             return f"（{inner}）"
         return m.group(0)
 

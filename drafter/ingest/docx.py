@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from drafter.errors import InputError
+from drafter.ingest import formats
 from drafter.ingest.raw import RawText
 from drafter.ingest.safezip import READ_ERRORS, open_package, xml_int
 from drafter.numbering import int_to_cn
 
-SUFFIXES = (".docx", ".docm")
+SUFFIXES = formats.SUFFIXES["docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def can_read(path: Path, head: bytes) -> bool:
-    """A .docx is a zip package with a Word document inside."""
-    return path.suffix.lower() in SUFFIXES or (
-        head.startswith(b"PK") and _is_word_package(path)
-    )
-
-
-def _is_word_package(path: Path) -> bool:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return "word/document.xml" in zf.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
 
 
 def read(path: Path) -> RawText:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from drafter import rx
 from drafter.errors import DrafterError
 from drafter.ingest.simplify import to_simplified
 from drafter.paths import templates_dir, user_config_dir
@@ -26,12 +27,19 @@ DROP = "drop"
 _SPACE = "\\s\u3000\u00a0\u2002-\u200a"
 _OPEN = "[【［〔(（<"
 _CLOSE = "]】］〕)）>"
-_BULLET = re.compile(r"^[•·●▪◆■□○◇\-\*]\s*")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*")
-_STAMP = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.是]|[（(][一二三四五六七八九十\d]{1,4}[）)]|\d{1,2}[.．、])")
-_TOKENS = re.compile(rf"[{_SPACE}|｜丨/／·•【】\[\]［］（）()<>：:，,、]+")
+_BULLET = rx.compile(r"^[•·●▪◆■□○◇\-\*]\s*")
+_CJK = rx.compile(r"[\u3400-\u9fff]")
+_CELL_SPLIT = rx.compile(r"\s*[|｜\t]\s*")
+_STAMP = rx.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
+_NUMBERED = rx.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.是]|[（(][一二三四五六七八九十\d]{1,4}[）)]|\d{1,2}[.．、])")
+_LABEL_MARKS = rx.compile(rf"[{_SPACE}{re.escape(_OPEN + _CLOSE)}:：]+")
+# After a label: its closing bracket, its colon, a gap before the value, what leads to it.
+_CLOSER = rx.compile(rf"[{_SPACE}]*[{re.escape(_CLOSE)}]")
+_COLON = rx.compile(rf"[{_SPACE}{re.escape(_CLOSE)}]*[:：]")
+_GAP = rx.compile(rf"[{_SPACE}]{{2,}}|[{_SPACE}]*$")
+_ONE_SPACE = rx.compile(rf"[{_SPACE}]\S")
+_LEAD = rx.compile(rf"^[{_SPACE}{re.escape(_CLOSE)}]*[:：]?[{_SPACE}]*")
+_TOKENS = rx.compile(rf"[{_SPACE}|｜丨/／·•【】\[\]［］（）()<>：:，,、]+")
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,8 @@ class Vocabulary:
     """Breadcrumb separators."""
     patterns: dict[str, tuple[re.Pattern[str], ...]]
     """Kinds of unlabelled lines (page numbers, image placeholders …) as patterns."""
-    next_label: re.Pattern[str]
-    """Any known label followed by a colon, or any 【label】: where the next value starts."""
+    longest: int
+    """Characters of the longest label spelling (how far back from a colon to look)."""
     drop_suffixes: tuple[str, ...]
     """Endings that make an unlisted label a furniture label (…次数, …编辑)."""
     stamp_suffixes: tuple[str, ...]
@@ -106,15 +114,9 @@ def vocabulary() -> Vocabulary:
         lists["seps"] += data.get("breadcrumb", {}).get("separators", [])
         for kind, items in data.get("patterns", {}).items():
             try:
-                patterns.setdefault(kind, []).extend(re.compile(p) for p in items)
+                patterns.setdefault(kind, []).extend(rx.compile(p) for p in items)
             except re.error as exc:
                 raise DrafterError(f"页面杂项词表 {path} 中“{kind}”的正则表达式有误：{exc}。") from exc
-    spellings = sorted(labels, key=len, reverse=True)
-    known = "|".join(rf"[{_SPACE}]*".join(map(re.escape, s)) for s in spellings)
-    next_label = re.compile(
-        rf"(?:^|(?<=[{_SPACE}|｜]))(?:[{re.escape(_OPEN)}]?(?:{known})[{re.escape(_CLOSE)}]?"
-        rf"[{_SPACE}]*[:：]|【[{_SPACE}]*[\u3400-\u9fff]{{2,6}}[{_SPACE}]*】)"
-    )
     return Vocabulary(
         labels=labels,
         buttons=frozenset(lists["buttons"]),
@@ -122,7 +124,7 @@ def vocabulary() -> Vocabulary:
         footer=tuple(lists["footer"]),
         separators=tuple(sorted(set(lists["seps"]), key=len, reverse=True)),
         patterns={k: tuple(v) for k, v in patterns.items()},
-        next_label=next_label,
+        longest=max(map(len, labels), default=0),
         drop_suffixes=tuple(lists["suffixes"]),
         stamp_suffixes=tuple(lists["stamps"]),
     )
@@ -131,7 +133,7 @@ def vocabulary() -> Vocabulary:
 def _squeeze(text: str) -> str:
     """A label without spaces, brackets, bullets or its colon."""
     text = _BULLET.sub("", text.strip())
-    return re.sub(rf"[{_SPACE}{re.escape(_OPEN + _CLOSE)}:：]+", "", text)
+    return _LABEL_MARKS.sub("", text)
 
 
 def _lookup(label: str, marked: bool, value: str) -> tuple[str, str] | None:
@@ -160,8 +162,8 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 #: A label sets itself off within its first characters (colon, bracket, space); a longer line
 #: without any of these is the plan's own text.
-_LABEL_FORM = re.compile(rf"^.{{0,14}}?[{_SPACE}:：{re.escape(_OPEN + _CLOSE)}]")
-_HEAD = re.compile(
+_LABEL_FORM = rx.compile(rf"^.{{0,14}}?[{_SPACE}:：{re.escape(_OPEN + _CLOSE)}]")
+_HEAD = rx.compile(
     rf"^(?P<open>[{re.escape(_OPEN)}])?[{_SPACE}]*"
     rf"(?P<label>[\u3400-\u9fffA-Za-z](?:[{_SPACE}]*[\u3400-\u9fff]){{1,9}})"
 )
@@ -188,17 +190,16 @@ def label_at(line: str) -> LabelHit | None:
     for n in range(len(chars), 1, -1):
         end = m.start("label") + chars[n - 1] + 1
         after = body[end:]
-        closer = re.match(rf"[{_SPACE}]*[{re.escape(_CLOSE)}]", after)
-        colon = re.match(rf"[{_SPACE}{re.escape(_CLOSE)}]*[:：]", after)
+        closer = _CLOSER.match(after)
+        colon = _COLON.match(after)
         label = _squeeze(body[m.start("label"):end])
         # One space before a value is enough after a long label (发布机构 涪陵区民政局).
-        spaced = re.match(rf"[{_SPACE}]{{2,}}|[{_SPACE}]*$", after) or (
-            len(label) >= 3 and re.match(rf"[{_SPACE}]\S", after)
+        spaced = _GAP.match(after) or (len(label) >= 3 and _ONE_SPACE.match(after)
         )
         if not (closer or colon or spaced):
             continue
         marked = bool(colon or (m.group("open") and closer))
-        rest = re.sub(rf"^[{_SPACE}{re.escape(_CLOSE)}]*[:：]?[{_SPACE}]*", "", after)
+        rest = _LEAD.sub("", after)
         hit = _lookup(label, marked, rest)
         if hit is None:
             continue
@@ -212,16 +213,57 @@ def split_values(first: LabelHit) -> list[LabelHit]:
     hits = [first]
     while True:
         current = hits[-1]
-        m = vocabulary().next_label.search(current.value)
-        if not m:
+        start = _next_label(current.value)
+        if start is None:
             break
-        nxt = label_at(current.value[m.start():])
+        nxt = label_at(current.value[start:])
         if nxt is None:
             break
         hits[-1] = LabelHit(current.kind, current.key,
-                            current.value[: m.start()].strip(" \t|｜\u3000"), current.marked)
+                            current.value[:start].strip(" \t|｜\u3000"), current.marked)
         hits.append(nxt)
     return hits
+
+
+_BRACKETED = rx.compile(rf"(?:^|(?<=[{_SPACE}|｜]))【[{_SPACE}]*[\u3400-\u9fff]{{2,6}}[{_SPACE}]*】")
+
+
+def _next_label(value: str) -> int | None:
+    """Where the next label of a line starts: a known one before a colon, or any 【label】.
+
+    The known label may be bracketed, and spaced out, and begins the line or follows a
+    space or a bar. Matched back from each colon, the longest spelling first, so that a
+    vocabulary of any size costs nothing to prepare.
+    """
+    vocab = vocabulary()
+    bracketed = _BRACKETED.search(value)
+    limit = bracketed.start() if bracketed else len(value)
+    for colon in (i for i, ch in enumerate(value[:limit]) if ch in ":："):
+        end = colon
+        while end and value[end - 1].isspace():
+            end -= 1
+        if end and value[end - 1] in _CLOSE:
+            end -= 1
+        chars: list[int] = []  # positions of the label's characters, last first
+        i = end
+        while i and len(chars) < vocab.longest:
+            i -= 1
+            if not value[i].isspace():
+                chars.append(i)
+            elif not chars:
+                break
+        best = None
+        for n in range(1, len(chars) + 1):
+            first = chars[n - 1]
+            spelling = "".join(value[j] for j in reversed(chars[:n]))
+            if spelling not in vocab.labels:
+                continue
+            start = first - 1 if first and value[first - 1] in _OPEN else first
+            if start == 0 or value[start - 1].isspace() or value[start - 1] in "|｜":
+                best = start
+        if best is not None:
+            return best
+    return bracketed.start() if bracketed else None
 
 
 def table_row(line: str) -> list[LabelHit] | None:

@@ -6,10 +6,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from drafter.ingest import formats
 from drafter.ingest.raw import RawText
 from drafter.ingest.text import decode
 
-SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht")
+SUFFIXES = formats.SUFFIXES["html"]
 
 _BLOCKS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
@@ -18,12 +19,6 @@ _BLOCKS = {
 _CELLS = {"td", "th"}
 _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "select", "button"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
-
-
-def can_read(path: Path, head: bytes) -> bool:
-    """By extension, or by markup at the start of the file."""
-    lowered = head[:512].lstrip().lower()
-    return path.suffix.lower() in SUFFIXES or lowered.startswith((b"<!doctype html", b"<html"))
 
 
 class _Text(HTMLParser):

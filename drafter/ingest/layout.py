@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from drafter import rx
 from drafter.ingest import furniture
 from drafter.parse.metadata import is_title, normalize_date
 
@@ -158,7 +159,7 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-_STARTS_BLOCK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,4}[）)])")
+_STARTS_BLOCK = rx.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,4}[）)])")
 
 
 def join_lines(lines: list[Line]) -> list[str]:
@@ -203,8 +204,8 @@ def _centred(line: Line) -> bool:
     return abs((line.x0 + line.x1) / 2 - (line.left + line.right) / 2) < line.size
 
 
-_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．][^。]{1,38}$")
-_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|\d{1,2}[.．、])")
+_HEADING = rx.compile(r"^[一二三四五六七八九十]{1,3}[、．][^。]{1,38}$")
+_STARTS_ITEM = rx.compile(r"^(?:[一二三四五六七八九十]{1,3}是|\d{1,2}[.．、])")
 
 
 _SENTENCE_END = ("。", "！", "？", "；", "：", ":", "!", "?", ";")

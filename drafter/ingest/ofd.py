@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import InputError
-from drafter.ingest import layout, safezip
+from drafter.ingest import formats, layout, safezip
 from drafter.ingest.layout import Line
 from drafter.ingest.raw import RawText
 
-SUFFIXES = (".ofd",)
+SUFFIXES = formats.SUFFIXES["ofd"]
 Element = Any  # lxml.etree._Element
 #: Pages beyond this are not a work plan.
 MAX_PAGES = 300
@@ -32,19 +32,6 @@ def _parser() -> Any:
     from lxml import etree
 
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-
-
-def can_read(path: Path, head: bytes) -> bool:
-    """A zip package with ``OFD.xml`` at its root."""
-    if not head.startswith(b"PK"):
-        return False
-    if path.suffix.lower() in SUFFIXES:
-        return True
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return "OFD.xml" in zf.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
 
 
 def read(path: Path) -> RawText:

@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import tempfile
-import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import replace
@@ -21,9 +20,10 @@ from types import MappingProxyType
 
 from drafter.errors import InputError
 from drafter.ingest import docx as docx_reader
+from drafter.ingest import formats
 from drafter.ingest.raw import RawText
 
-SUFFIXES = (".doc", ".wps", ".wpt", ".dot", ".odt", ".ott", ".rtf")
+SUFFIXES = formats.SUFFIXES["office"]
 #: The format each suffix is reported as (templates as their documents).
 _FORMATS = {".doc": "doc", ".dot": "doc", ".wps": "wps", ".wpt": "wps", ".odt": "odt",
             ".ott": "odt", ".rtf": "rtf"}
@@ -33,29 +33,11 @@ PACKAGE = "libreoffice-writer-nogui"
 TIMEOUT = 120.0
 PER_FILE = 20.0
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ODF_TEXT = b"mimetypeapplication/vnd.oasis.opendocument.text"
 #: Files a batch has converted: source → its .docx, None when LibreOffice produced nothing,
 #: or the error that stopped the whole batch (missing, hanging LibreOffice).
 _BATCH: ContextVar[Mapping[Path, Path | InputError | None]] = ContextVar(
     "office_batch", default=MappingProxyType({})
 )
-
-
-def kind(path: Path, head: bytes) -> str | None:
-    """``word`` (Word/WPS binary), ``odt`` or ``rtf`` by content, or None."""
-    if head.startswith(_OLE2):
-        return "word"
-    if head.startswith(b"{\\rtf"):
-        return "rtf"
-    if head.startswith(b"PK") and _ODF_TEXT in head[:100]:
-        return "odt"
-    return None
-
-
-def can_read(path: Path, head: bytes) -> bool:
-    """Word 97–2003 and Kingsoft WPS binaries, OpenDocument text, RTF: by content."""
-    return kind(path, head) is not None
 
 
 def read(path: Path) -> RawText:
@@ -119,7 +101,7 @@ def converted(paths: Iterable[Path]) -> Iterator[None]:
 def _sniff(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
-            return kind(path, fh.read(128)) is not None
+            return formats.office_kind(fh.read(128)) is not None
     except OSError:
         return False
 
@@ -158,7 +140,10 @@ def convert(paths: list[Path], out_dir: Path, *, timeout: float | None = None) -
                                     for n, p in enumerate(paths)),
     ]
     _run(cmd, limit, soffice)
-    return {src: (out if out.is_file() and _is_docx(out) else None) for src, out in names.items()}
+    return {
+        src: out if out.is_file() and formats.has_member(out, "word/document.xml") else None
+        for src, out in names.items()
+    }
 
 
 def _timeout(files: int) -> float:
@@ -188,26 +173,3 @@ def _run(cmd: list[str], limit: float, soffice: str) -> None:
             f"LibreOffice 转换超时（超过 {limit:.0f} 秒未完成），已停止；"
             "请确认 LibreOffice 能正常运行，或在 Word/WPS 中另存为 .docx 后再导入。"
         ) from exc
-
-
-def _is_docx(path: Path) -> bool:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return "word/document.xml" in zf.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
-
-
-def disguised(path: Path, head: bytes) -> bool:
-    """A .doc/.wps/.odt/.rtf whose bytes are no document at all (a .docx, a PDF, an OFD or a
-    web page saved under such a name is read as what it is)."""
-    from drafter.ingest import ofd, pdf
-
-    if path.suffix.lower() not in SUFFIXES:
-        return False
-    if can_read(path, head) or pdf.can_read(path, head) or ofd.can_read(path, head):
-        return False
-    if head.startswith(b"PK") and docx_reader.can_read(path, head):
-        return False
-    start = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return not start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<meta", b"<head"))

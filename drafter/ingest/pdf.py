@@ -12,21 +12,16 @@ from collections import Counter
 from pathlib import Path
 
 from drafter.errors import InputError
-from drafter.ingest import layout
+from drafter.ingest import formats, layout
 from drafter.ingest.layout import Line
 from drafter.ingest.raw import RawText
 
-SUFFIXES = (".pdf",)
+SUFFIXES = formats.SUFFIXES["pdf"]
 
 #: A work plan is a few dozen pages; a much longer PDF is something else (a yearbook, a scan).
 MAX_PAGES = 300
 #: Fewer characters than this in the whole file: a scan without a text layer.
 _MIN_CHARS = 20
-
-
-def can_read(path: Path, head: bytes) -> bool:
-    """A PDF starts with ``%PDF`` (some writers put a few bytes before it)."""
-    return b"%PDF" in head[:1024]
 
 
 def read(path: Path) -> RawText:

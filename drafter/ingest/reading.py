@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 
 from drafter.errors import InputError
 from drafter.files import check_regular
-from drafter.ingest import docx as docx_reader
-from drafter.ingest import html as html_reader
-from drafter.ingest import ofd as ofd_reader
-from drafter.ingest import office as office_reader
-from drafter.ingest import pdf as pdf_reader
-from drafter.ingest import text as text_reader
+from drafter.ingest import formats
 from drafter.ingest.clean import clean_lines
 from drafter.ingest.raw import RawText
 from drafter.ingest.safezip import READ_ERRORS
 from drafter.ingest.simplify import parse_as_written
 from drafter.model import Plan, Source
-
-#: Readers in the order they are asked; text is the fallback.
-READERS: tuple[ModuleType, ...] = (
-    pdf_reader, office_reader, ofd_reader, docx_reader, html_reader, text_reader,
-)
 
 _MAX_BYTES = 50 * 1024 * 1024
 
@@ -49,26 +39,32 @@ def read_raw(path: Path | str) -> RawText:
         raise InputError(f"{path} 是空文件。")
     if size > _MAX_BYTES:
         raise InputError(f"{path} 太大（超过 50 MB），不像是一份工作要点。")
-    if office_reader.disguised(path, head):
+    if formats.disguised(path, head):
         raise InputError(
             f"{path} 的扩展名是 {path.suffix}，但内容不是 Word/WPS 文档（文件已损坏或只是改了扩展名）。"
         )
-    for reader in READERS:
-        if reader.can_read(path, head):
-            try:
-                return reader.read(path)
-            except OSError as exc:
-                raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
-            except READ_ERRORS as exc:
-                # The reader's edge: whatever a malformed file makes a reader trip on.
-                raise InputError(f"{path} 的内容已损坏，无法读取（{_kind(reader)}）。") from exc
-    raise InputError(f"{path} 的格式无法识别。")
+    name = formats.reader_for(path, head)
+    if name is None:
+        raise InputError(f"{path} 的格式无法识别。")
+    reader = importlib.import_module(f"drafter.ingest.{name}")
+    try:
+        return reader.read(path)
+    except OSError as exc:
+        raise InputError(f"无法读取 {path}：{exc.strerror or exc}。") from exc
+    except READ_ERRORS as exc:
+        # The reader's edge: whatever a malformed file makes a reader trip on.
+        raise InputError(f"{path} 的内容已损坏，无法读取（{name}）。") from exc
 
 
 def converted_in_batch(paths: Iterable[Path]) -> contextlib.AbstractContextManager[None]:
     """Within this block, .doc/.wps/.odt/.rtf among ``paths`` are converted in one LibreOffice
     start (a batch import), instead of one start per file."""
-    return office_reader.converted(paths)
+    paths = list(paths)
+    if not any(p.suffix.lower() in formats.SUFFIXES["office"] for p in paths):
+        return contextlib.nullcontext()
+    from drafter.ingest import office
+
+    return office.converted(paths)
 
 
 def read_plan(path: Path | str) -> Plan:
@@ -83,7 +79,3 @@ def read_plan(path: Path | str) -> Plan:
     source = Source(file=path.name, format=raw.format, encoding=raw.encoding, sha256=digest)
     return replace(plan, source=source, warnings=(*cleaned.warnings, *plan.warnings))
 
-
-def _kind(reader: ModuleType) -> str:
-    """The format a reader reads, for messages."""
-    return reader.__name__.rsplit(".", 1)[-1]

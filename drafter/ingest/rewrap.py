@@ -9,14 +9,14 @@ line ends the paragraph. A short line repeated at page intervals is the running 
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 
+from drafter import rx
 from drafter.parse.metadata import is_title, normalize_date
 
 #: Fewer long lines than this: too little to tell a page width.
 _MIN_LINES = 15
-_STARTS_BLOCK = re.compile(
+_STARTS_BLOCK = rx.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,4}[）)]"
     r"|[一二三四五六七八九十]{1,3}是|\d{1,2}[.．、](?!\d))"
 )

@@ -7,7 +7,7 @@ a space between two Chinese words elsewhere is left for the step that joins brok
 
 from __future__ import annotations
 
-import re
+from drafter import rx
 
 #: Lines shorter than this are never taken for a whole plan.
 MIN_LENGTH = 300
@@ -26,24 +26,25 @@ _TITLE = (
 )
 _END = "。；！？：:;!?"
 #: A space where a line broke: after a sentence end, after a notice title, before a block.
-_SPACE_BREAK = re.compile(
+_SPACE_BREAK = rx.compile(
     rf"(?<=[{_END}])\s+|(?<=通知)\s+|\s+(?={_BLOCK})|\s+(?={_TITLE}(?:\s|$))"
 )
 #: No space at all: a section or item label right after a sentence end.
-_TIGHT_BREAK = re.compile(rf"(?<=[。；！？])(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,4}}[）)])")
-_SHI_BREAK = re.compile(rf"(?<=[。；])(?=[{_CN}]{{1,3}}是)")
-_TITLE_HEAD = re.compile(rf"^({_TITLE})\s+(?=\S)")
-_SECTION_HEAD = re.compile(
+_TIGHT_BREAK = rx.compile(rf"(?<=[。；！？])(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,4}}[）)])")
+_SHI_BREAK = rx.compile(rf"(?<=[。；])(?=[{_CN}]{{1,3}}是)")
+_TITLE_HEAD = rx.compile(rf"^({_TITLE})\s+(?=\S)")
+_SECTION_HEAD = rx.compile(
     rf"^([{_CN}]{{1,3}}[、．][^。；，\s]{{2,40}}?)(?:\s+|(?=[（(][{_CN}]{{1,4}}[）)]))(?=\S)"
 )
-_ORG_DATE = re.compile(r"^(\S{2,30}?(?:局|厅|办|政府|委员会))\s+(?=(?:19|20)\d{2}\s*年)")
+_ORG_DATE = rx.compile(r"^(\S{2,30}?(?:局|厅|办|政府|委员会))\s+(?=(?:19|20)\d{2}\s*年)")
+_LABELS = rx.compile(rf"(?:^|[\s{_END}])(?:[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,4}}[）)])")
 
 
 def looks_run_on(line: str) -> bool:
     """A long line holding more than one numbered heading or item."""
     if len(line) < MIN_LENGTH:
         return False
-    labels = re.findall(rf"(?:^|[\s{_END}])(?:[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,4}}[）)])", line)
+    labels = _LABELS.findall(line)
     return len(labels) >= 2 or len(_SHI_BREAK.findall(line)) >= 3
 
 

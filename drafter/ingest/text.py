@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
+from drafter import rx
 from drafter.errors import InputError
+from drafter.ingest import formats
 from drafter.ingest.raw import RawText
 
-SUFFIXES = (".txt", ".text", ".md", "")
+SUFFIXES = formats.SUFFIXES["text"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -18,11 +19,6 @@ _BOMS = (
 )
 # GB2312 and GBK are subsets of GB18030: decoding with the superset loses nothing.
 _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "hz": "gb18030"}
-
-
-def can_read(path: Path, head: bytes) -> bool:
-    """Anything that is not a zip (docx) or markup is treated as text."""
-    return path.suffix.lower() in SUFFIXES or not head.startswith(b"PK")
 
 
 def decode(data: bytes, where: str) -> tuple[str, str]:
@@ -60,7 +56,7 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
 
 # Big5 bytes read as GB18030 still decode, as rare characters, kana, Greek and box drawing;
 # simplified text read as GB18030 is almost all GB2312 characters.
-_SUSPECT = re.compile("[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u4e00-\u9fff]")
+_SUSPECT = rx.compile("[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u4e00-\u9fff]")
 _MIN_COMMON = 0.85
 
 

@@ -28,15 +28,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Union
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+from drafter import rx
+
+_BARE_KEY = rx.compile(r"[A-Za-z0-9_-]+")
 _CONTROL = [*range(0x20), 0x7F]
 _SHORT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"',
           "\\": "\\\\"}
 _ESCAPE = {c: _SHORT.get(c) or f"\\u{ord(c):04x}" for c in [*map(chr, _CONTROL), '"', "\\"]}
 #: What must be escaped: in one-line strings, in multi-line strings (LF stays), in comments.
-_ONE_LINE = re.compile(r'[\x00-\x1f\x7f"\\]')
-_MULTI_LINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\\]")
-_COMMENT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ONE_LINE = rx.compile(r'[\x00-\x1f\x7f"\\]')
+_MULTI_LINE = rx.compile(r"[\x00-\x09\x0b-\x1f\x7f\\]")
+_COMMENT = rx.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _escaped(match: re.Match[str]) -> str:

@@ -11,7 +11,6 @@ term lists instead: the reference the benchmark compares the index against (reca
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from drafter import rx
 from drafter.errors import InputError
 from drafter.match import score
 from drafter.match.catalog import Catalog, PlanRow
@@ -71,7 +71,7 @@ _FOLD_SCAN = 200
 """Ranked rows looked at for near copies of the kept hits (copies further down are left)."""
 _ALSO_IN = 50
 """Places listed at most in a folded hit's ``also_in``."""
-_COPY_KEY = re.compile(r"[\d\s]+")
+_COPY_KEY = rx.compile(r"[\d\s]+")
 """What is dropped from a text to recognise a copy with other numbers at once."""
 
 

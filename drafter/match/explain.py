@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter import rx
 from drafter.match.terms import is_term, rules
 from drafter.match.tokenize import spans as word_spans
 
@@ -22,8 +23,8 @@ ONLY = "only"
 NEUTRAL = "neutral"
 """Punctuation and small words that decide nothing."""
 
-_NUMBER = re.compile(r"\d")
-_CLAUSE = re.compile(r"[，。；：！？,;:!?\n]+")
+_NUMBER = rx.compile(r"\d")
+_CLAUSE = rx.compile(r"[，。；：！？,;:!?\n]+")
 _ADDED_SHARE = 0.6
 """A clause counts as added when at least this share of its words is new to the query…"""
 _ADDED_WORDS = 2

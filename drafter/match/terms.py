@@ -9,12 +9,11 @@ persisted index when it was built with other word lists.
 from __future__ import annotations
 
 import hashlib
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafter import toml_read
+from drafter import rx, toml_read
 from drafter.errors import InputError
 from drafter.match.tokenize import BREAK, cut, dictionary_path, dictionary_words, tokenizer
 from drafter.paths import templates_dir
@@ -22,8 +21,8 @@ from drafter.paths import templates_dir
 RULES = "dict/match.toml"
 """The word lists, relative to the templates folder."""
 
-_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CONTENT = rx.compile(r"[\u4e00-\u9fffA-Za-z]")
+_HAN = rx.compile(r"[\u4e00-\u9fff]")
 
 GRAM = "\u00b7"
 """Prefix of character-bigram terms (``·婚登``): kept apart from a jieba word of the same two
@@ -162,10 +161,13 @@ def grams(text: str) -> list[str]:
     return out
 
 
+_HAN_RUN = rx.compile(r"[\u4e00-\u9fff]+")
+
+
 def every_gram(text: str) -> list[str]:
     """All character bigrams of the Chinese runs of ``text`` (for short fields: headings and
     section titles, where every bigram is cheap and covers any segmentation difference)."""
     out: list[str] = []
-    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+    for run in _HAN_RUN.findall(text):
         out.extend(GRAM + run[i : i + 2] for i in range(len(run) - 1))
     return out

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter import rx
 from drafter.errors import InputError
 from drafter.ingest.simplify import to_simplified
 from drafter.match.wordtable import WordTable, write_table
@@ -37,7 +38,7 @@ DICTIONARY = "dict/minzheng.txt"
 
 # Runs of punctuation and spaces: jieba never joins words across them, so clauses between them
 # can be cut (and cached) independently with the same result.
-BREAK = re.compile(r"([\s，。；：、！？,.;:!?“”‘’\"'《》〈〉（）()【】\[\]…—·]+)")
+BREAK = rx.compile(r"([\s，。；：、！？,.;:!?“”‘’\"'《》〈〉（）()【】\[\]…—·]+)")
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None

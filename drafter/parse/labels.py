@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter import rx
 from drafter.numbering import CN_NUMERAL_CHARS, cn_to_int
 
 _CN = f"[{CN_NUMERAL_CHARS}]"
@@ -38,14 +39,14 @@ class Label:
 
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (PAREN, re.compile(rf"^[（(]\s*({_CN}{{1,4}})\s*[）)]\s*")),
-    (SUB_PAREN, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
-    (SECTION, re.compile(rf"^({_CN}{{1,3}})\s*[、．.]\s*")),
-    (SHI, re.compile(rf"^({_CN}{{1,3}})是(?![否非])")),
-    (ARABIC, re.compile(r"^(\d{1,2})\s*(?:[.．、](?!\d)|\s)\s*")),
+    (PAREN, rx.compile(rf"^[（(]\s*({_CN}{{1,4}})\s*[）)]\s*")),
+    (SUB_PAREN, rx.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
+    (SECTION, rx.compile(rf"^({_CN}{{1,3}})\s*[、．.]\s*")),
+    (SHI, rx.compile(rf"^({_CN}{{1,3}})是(?![否非])")),
+    (ARABIC, rx.compile(r"^(\d{1,2})\s*(?:[.．、](?!\d)|\s)\s*")),
 )
-_BROKEN_PAREN = re.compile(rf"^({_CN}{{1,4}})[）)]\s*")
-_BARE = re.compile(rf"^({_CN}{{2,4}})(?=[\u4e00-\u9fff])")
+_BROKEN_PAREN = rx.compile(rf"^({_CN}{{1,4}})[）)]\s*")
+_BARE = rx.compile(rf"^({_CN}{{2,4}})(?=[\u4e00-\u9fff])")
 
 
 def find_label(line: str) -> Label | None:

@@ -7,29 +7,30 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from drafter import rx
 from drafter.numbering import cn_to_int
 
-TITLE = re.compile(
+TITLE = rx.compile(
     r"^《?(?P<prefix>[^\d《》，。：]{0,20}?)(?P<year>(?:19|20)\d{2})\s*年"
     r"(?P<rest>[^，。：；]{0,30}?)(?:工作要点|工作计划|工作安排|工作思路|重点工作|要点)》?$"
 )
 _CN_DIGITS = "〇零一二三四五六七八九"
-DATE = re.compile(
+DATE = rx.compile(
     rf"^(?P<y>(?:19|20)\d{{2}}|[一二][{_CN_DIGITS}]{{3}})\s*年"
     r"\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
 )
-ISO_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
-DOC_NUMBER = re.compile(
+ISO_DATE = rx.compile(r"^(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
+DOC_NUMBER = rx.compile(
     r"(?P<org>[A-Za-z\u4e00-\u9fff]{1,10})\s*[〔［\[（(【]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]）)】]"
     r"\s*(?P<no>\d{1,5})\s*号"
 )
-NOTES = re.compile(r"^[（(](?P<text>此件[^）)]{0,20})[）)]$")
-_ORG_SUFFIX = re.compile(r"(?:民政局|民政厅|民政部|民政处|局|厅|政府|委员会|办公室|民政办)$")
+NOTES = rx.compile(r"^[（(](?P<text>此件[^）)]{0,20})[）)]$")
+_ORG_SUFFIX = rx.compile(r"(?:民政局|民政厅|民政部|民政处|局|厅|政府|委员会|办公室|民政办)$")
 _LEVELS = "区县旗州市省盟"
-_NOTICE_SENTENCE = re.compile(r"现将|印发给你们|印发你们|请认真贯彻|请结合实际|[。]$")
-_ADDRESSEE = re.compile(r"^(?:各|全[区县市旗州省盟]各)[^。；]{1,118}?[：:]?$")
-_INFER_ISSUER = re.compile(r"([\u4e00-\u9fff]{2,8}?[州区县旗市盟])民政局")
+_NOTICE_SENTENCE = rx.compile(r"现将|印发给你们|印发你们|请认真贯彻|请结合实际|[。]$")
+_ADDRESSEE = rx.compile(r"^(?:各|全[区县市旗州省盟]各)[^。；]{1,118}?[：:]?$")
+_INFER_ISSUER = rx.compile(r"([\u4e00-\u9fff]{2,8}?[州区县旗市盟])民政局")
 
 
 @dataclass

@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter import rx
 from drafter.parse.metadata import normalize_date
 
-_COPIES = re.compile(r"^抄\s*送\s*[：:]\s*(?P<to>.+?)[。.]?$")
-_PRINTED = re.compile(
+_COPIES = rx.compile(r"^抄\s*送\s*[：:]\s*(?P<to>.+?)[。.]?$")
+_PRINTED = rx.compile(
     r"^(?P<printer>.*?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$"
 )
 #: How many lines at the end are looked at (抄送, 印发机关 and date, possibly split).
 _TAIL = 4
 #: 附件说明 in a notice: ``附件：…`` (the attachment's name, not part of the notice's body).
-ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]")
+ATTACHMENT_NOTE = rx.compile(r"^附\s*件\s*[：:]")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from drafter import rx
 from drafter.errors import InputError
 from drafter.model import (
     ARABIC as STYLE_ARABIC,
@@ -28,14 +29,14 @@ from drafter.parse import labels as L
 from drafter.parse import metadata as M
 from drafter.parse.record import ATTACHMENT_NOTE, split_record
 
-_MINSHENG = re.compile(r"民生实事|为民办实事|实事项目|主要指标|重点项目")
+_MINSHENG = rx.compile(r"民生实事|为民办实事|实事项目|主要指标|重点项目")
 _SENTENCE_END = "。！？"
 _MAX_HEADING = 80
 _ITEM_KINDS = (L.PAREN, L.SHI, L.ARABIC)
 _STYLE_OF = {L.PAREN: STYLE_PAREN, L.SHI: STYLE_SHI, L.ARABIC: STYLE_ARABIC}
 _MANGLED = (
-    (re.compile(r"(?<![\d年])((?:19|20)\d{2})(\d{1,2})(\d{1,2})日"), "日期缺少“年”“月”"),
-    (re.compile(r"[〔\[]((?:19|20)\d{2})(\d{1,4})号"), "文号缺少“〕”"),
+    (rx.compile(r"(?<![\d年])((?:19|20)\d{2})(\d{1,2})(\d{1,2})日"), "日期缺少“年”“月”"),
+    (rx.compile(r"[〔\[]((?:19|20)\d{2})(\d{1,4})号"), "文号缺少“〕”"),
 )
 
 

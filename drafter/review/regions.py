@@ -8,16 +8,16 @@ found again in the old text, in order, so that any offset can be named.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
+from drafter import rx
 from drafter.model import Plan
 
 Key = tuple[object, ...]
 """``("title",)``, ``("preamble",)``, ``("section", si)``, ``("intro", si)``,
 ``("item", si, ii)`` or ``("outside",)``; indexes are 0-based into the reviewed plan."""
 
-_SPACE = re.compile(r"\s+")
+_SPACE = rx.compile(r"\s+")
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ and maps onto those sections only.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from drafter import rx
 from drafter.errors import InputError
 from drafter.model import Plan
 from drafter.numbering import cn_to_int
 
-_SPLIT = re.compile(r"[,，、;；\s]+")
+_SPLIT = rx.compile(r"[,，、;；\s]+")
 
 
 def pick_sections(plan: Plan, spec: str) -> tuple[int, ...]:

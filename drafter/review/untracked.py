@@ -3,8 +3,7 @@ the reviewed document, found by the diff engine's alignment (author and date unk
 
 from __future__ import annotations
 
-import re
-
+from drafter import rx
 from drafter.diff.model import ADDED, DELETE, EQUAL, INSERT, MOVED, REMOVED, ItemPair
 from drafter.diff.words import fold, word_diff
 from drafter.model import Plan
@@ -162,7 +161,7 @@ def _last_item(plan: Plan) -> tuple[int, int] | None:
     return None
 
 
-_DATE_LINE = re.compile(r"^[\d〇零一二三四五六七八九十年月日\s]+$")
+_DATE_LINE = rx.compile(r"^[\d〇零一二三四五六七八九十年月日\s]+$")
 
 
 def _strip_signature(text: str, draft_text: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from drafter import rx
 from drafter.model import Plan
 from drafter.targets import lexicon as lx
 from drafter.targets.model import COVERAGE, FLOW, LEVEL, STANDARD, STOCK, Target
@@ -31,18 +32,18 @@ from drafter.targets.units import (
     normalize_unit,
 )
 
-_QUANTITY = re.compile(
+_QUANTITY = rx.compile(
     rf"(?P<prefix>{PERIOD_PREFIX_PATTERN})?(?P<pct>百分之)?"
     rf"(?P<n1>{NUMBER_PATTERN})"
     rf"(?:\s*[{RANGE_SEPARATORS}]\s*(?P<n2>{NUMBER_PATTERN}))?"
     rf"\s*(?P<mult>[万亿](?!元|平方米))?\s*(?P<unit>{UNIT_PATTERN})?"
 )
-_CLAUSE_END = re.compile(r"[，。；;：:！？!?\n]|(?<!\d),|,(?!\d)")
+_CLAUSE_END = rx.compile(r"[，。；;：:！？!?\n]|(?<!\d),|,(?!\d)")
 #: Spans whose numbers are names, not quantities: quotes, titles, document numbers.
-_BRACKETS = re.compile(r"（[^（）]{0,12}）|\([^()]{0,12}\)")
-_MASKS = re.compile(r"“[^“”]{0,40}”|\"[^\"]{0,40}\"|《[^《》]{0,80}》|〔[^〔〕]{0,12}〕|<[^<>]{0,60}>")
+_BRACKETS = rx.compile(r"（[^（）]{0,12}）|\([^()]{0,12}\)")
+_MASKS = rx.compile(r"“[^“”]{0,40}”|\"[^\"]{0,40}\"|《[^《》]{0,80}》|〔[^〔〕]{0,12}〕|<[^<>]{0,60}>")
 #: Words after the quantity that bound it (以上, 左右).
-_POST_BOUND = re.compile("^(?:" + "|".join(lx.POST_BOUNDS) + ")")
+_POST_BOUND = rx.compile("^(?:" + "|".join(lx.POST_BOUNDS) + ")")
 _WORDS: dict[str, str] = {
     **{w: "min" for w in lx.LOWER_BOUNDS},
     **{w: "max" for w in lx.UPPER_BOUNDS},
@@ -51,17 +52,17 @@ _WORDS: dict[str, str] = {
     **{w: "stock" for w in lx.STOCKS},
     **{w: "delta" for w in lx.DELTAS},
 }
-_COMPARATOR = re.compile("|".join(lx.VERB_GUARDS.get(w, re.escape(w))
+_COMPARATOR = rx.compile("|".join(lx.VERB_GUARDS.get(w, re.escape(w))
                                   for w in sorted(_WORDS, key=len, reverse=True)))
 #: 为3万户…, 向500名…: a count of people or households served, written before the subject.
-_BENEFICIARY = re.compile(
+_BENEFICIARY = rx.compile(
     r"(?<![作成认称定列确视改更因])(?P<w>" + "|".join(lx.BENEFICIARY_BEFORE)
     + r")(?:全区|全县|全旗|全市|全州|辖区|全区范围内)?\s*$")
-_BOUND_WORDS = re.compile(
+_BOUND_WORDS = rx.compile(
     "|".join(sorted((w for w, k in _WORDS.items() if k != "flow"), key=len, reverse=True)))
-_FULL_COVERAGE = re.compile(r"全覆盖(?=[，。；;,、]|$|建设任务|的?目标|任务)")
-_COVERAGE_VERB = re.compile(r"实现|完成|推进")
-_CHINESE_LABEL_AFTER = re.compile(r"^(?:行动|措施|工程|任务|清单|机制|原则|体系|工作)")
+_FULL_COVERAGE = rx.compile(r"全覆盖(?=[，。；;,、]|$|建设任务|的?目标|任务)")
+_COVERAGE_VERB = rx.compile(r"实现|完成|推进")
+_CHINESE_LABEL_AFTER = rx.compile(r"^(?:行动|措施|工程|任务|清单|机制|原则|体系|工作)")
 _NUMERAL_IDIOMS = frozenset({"一", "二", "两"})
 
 

@@ -10,13 +10,13 @@ writer, never merged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from drafter import rx
 from drafter.targets.lexicon import CONTRASTS, FLOW_GROUPS
 from drafter.targets.model import (
     COVERAGE,
@@ -67,7 +67,7 @@ WEIGHTS = Weights()
 #: Kinds that may describe one commitment in two years' wording.
 _LOOSE = ({STANDARD, LEVEL}, {COVERAGE, LEVEL}, {FLOW, LEVEL}, {STOCK, LEVEL})
 #: The contrast groups, each side one pattern.
-_CONTRASTS = tuple(tuple(re.compile("|".join(side)) for side in group) for group in CONTRASTS)
+_CONTRASTS = tuple(tuple(rx.compile("|".join(side)) for side in group) for group in CONTRASTS)
 #: Kinds that pair only with their own kind.
 _STRICT = {DEADLINE, FREQUENCY}
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 
+from drafter import rx
 from drafter.targets import lexicon as lx
 from drafter.targets.model import DEADLINE, FREQUENCY, Target
 from drafter.targets.numbers import parse_number
 from drafter.targets.subjects import clean_subject
 
 #: Verbs that open the action a deadline or a frequency is about (stripped from the subject).
-_ACTION_LEAD = re.compile(r"^(?:完成|出台|制定|印发|开展|召开|组织|举办|进行|实现|建成|启动)")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_ACTION_LEAD = rx.compile(r"^(?:完成|出台|制定|印发|开展|召开|组织|举办|进行|实现|建成|启动)")
+_SENTENCE_END = rx.compile(r"[。；;！？!?\n]")
 
 
 def due_year(text: str, pos: int, masks: list[tuple[int, int]]) -> int | None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from drafter import rx
 from drafter.targets import lexicon as lx
 from drafter.targets.model import Target
 
-_BRACKETED = re.compile(r"（[^（）]{0,12}）|\([^()]{0,12}\)")
-_QUOTES = re.compile(r"[“”\"‘’']")
-_LIST_SPLIT = re.compile(r"[、和及与]")
+_BRACKETED = rx.compile(r"（[^（）]{0,12}）|\([^()]{0,12}\)")
+_QUOTES = rx.compile(r"[“”\"‘’']")
+_LIST_SPLIT = rx.compile(r"[、和及与]")
 #: The longest subject worth keeping; longer runs are clauses, cut to their end.
 MAX_SUBJECT = 24
 
