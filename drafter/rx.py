@@ -46,6 +46,7 @@ _TAG = "-".join((
 _stored: dict[_Key, _Entry] | None = None
 _where: Path | None = None
 _new: dict[_Key, _Entry] = {}
+_built: dict[_Key, re.Pattern[str]] = {}
 _usable = _sre is not None and sys.implementation.name == "cpython"
 
 
@@ -54,11 +55,16 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     flags = int(flags)
     if not _usable or flags & re.DEBUG:
         return re.compile(pattern, flags)
-    entry = _table().get((pattern, flags))
+    key = (pattern, flags)
+    built = _built.get(key)
+    if built is not None:
+        return built
+    entry = _table().get(key)
     if entry is not None:
         try:
-            return _build(pattern, entry)
-        except Exception:
+            built = _built[key] = _build(pattern, entry)
+            return built
+        except Exception:  # a stale entry: compiled anew below
             pass
     compiled = re.compile(pattern, flags)
     _remember(pattern, flags, compiled)

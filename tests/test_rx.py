@@ -29,6 +29,7 @@ def fresh(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(rx, "_stored", None)
     monkeypatch.setattr(rx, "_where", None)
     monkeypatch.setattr(rx, "_new", {})
+    monkeypatch.setattr(rx, "_built", {})
     monkeypatch.setattr(rx, "_usable", True)
     return home
 
@@ -38,6 +39,7 @@ def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rx, "_stored", None)
     monkeypatch.setattr(rx, "_where", None)
     monkeypatch.setattr(rx, "_new", {})
+    monkeypatch.setattr(rx, "_built", {})
 
 
 def test_stored_patterns_equal_compiled_ones_and_match_alike(fresh, monkeypatch, seed_paths):
