@@ -125,5 +125,3 @@ def _fragment(chars: list[tuple[str, float, float, float, float, float]], page: 
         size=sizes.most_common(1)[0][0],
         page=page,
     )
-
-

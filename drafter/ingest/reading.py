@@ -78,4 +78,3 @@ def read_plan(path: Path | str) -> Plan:
     digest = hashlib.sha256("\n".join(cleaned.lines).encode("utf-8")).hexdigest()
     source = Source(file=path.name, format=raw.format, encoding=raw.encoding, sha256=digest)
     return replace(plan, source=source, warnings=(*cleaned.warnings, *plan.warnings))
-

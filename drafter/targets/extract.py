@@ -361,4 +361,3 @@ def _coverages(text: str, start: int, end: int, masks: list[tuple[int, int]],
                           kind=COVERAGE, modality=_modality(before), span=m.span(),
                           quantity="全覆盖"))
     return out
-
