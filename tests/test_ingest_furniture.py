@@ -52,6 +52,16 @@ def test_several_labels_on_one_line():
         ("发布日期", "2023-04-10 15:31"), ("信息来源", ""), ("访问次数", "")]
 
 
+def test_spaced_and_bracketed_labels_split_a_line():
+    """A label further on may be spaced out inside its brackets (``[ 来  源 ]：``)."""
+    hit = F.label_at("发布时间：2022-03-21 | [ 来  源 ]：乌审旗民政局   浏览次数：316")
+    assert [(h.key, h.value) for h in F.split_values(hit)] == [
+        ("发布日期", "2022-03-21"), ("信息来源", "乌审旗民政局"), ("浏览次数", "316")]
+    # A colon inside the plan's own words starts no label.
+    hit = F.label_at("发布机构：乌审旗民政局 备注说明：按时完成")
+    assert [h.key for h in F.split_values(hit)] == ["发布机构"]
+
+
 @pytest.mark.parametrize(("line", "kind"), [
     ("【字体： 大 中 小】 打印", "buttons"),
     ("[ 打印 ]   [ 纠错 ]   [ 返回顶部 ]", "buttons"),

@@ -231,9 +231,9 @@ _BRACKETED = rx.compile(rf"(?:^|(?<=[{_SPACE}|｜]))【[{_SPACE}]*[\u3400-\u9fff
 def _next_label(value: str) -> int | None:
     """Where the next label of a line starts: a known one before a colon, or any 【label】.
 
-    The known label may be bracketed, and spaced out, and begins the line or follows a
-    space or a bar. Matched back from each colon, the longest spelling first, so that a
-    vocabulary of any size costs nothing to prepare.
+    The known label may be spaced out and bracketed (``[ 来  源 ]：``), and begins the line
+    or follows a space or a bar. Matched back from each colon against the label table (the
+    longest spelling that fits), so that a vocabulary of any size costs nothing to prepare.
     """
     vocab = vocabulary()
     bracketed = _BRACKETED.search(value)
@@ -244,6 +244,8 @@ def _next_label(value: str) -> int | None:
             end -= 1
         if end and value[end - 1] in _CLOSE:
             end -= 1
+            while end and value[end - 1].isspace():
+                end -= 1
         chars: list[int] = []  # positions of the label's characters, last first
         i = end
         while i and len(chars) < vocab.longest:
@@ -258,7 +260,11 @@ def _next_label(value: str) -> int | None:
             spelling = "".join(value[j] for j in reversed(chars[:n]))
             if spelling not in vocab.labels:
                 continue
-            start = first - 1 if first and value[first - 1] in _OPEN else first
+            start = before = first
+            while before and value[before - 1].isspace():
+                before -= 1
+            if before and value[before - 1] in _OPEN:
+                start = before - 1
             if start == 0 or value[start - 1].isspace() or value[start - 1] in "|｜":
                 best = start
         if best is not None:
