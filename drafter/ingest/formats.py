@@ -44,9 +44,10 @@ def reader_for(path: Path, head: bytes) -> str | None:
     if office_kind(head) is not None:
         return "office"
     if head.startswith(b"PK"):
-        if suffix in SUFFIXES["ofd"] or has_member(path, "OFD.xml"):
+        names = () if suffix in SUFFIXES["ofd"] else _names(path)  # the zip is opened once
+        if suffix in SUFFIXES["ofd"] or "OFD.xml" in names:
             return "ofd"
-        if suffix in SUFFIXES["docx"] or has_member(path, "word/document.xml"):
+        if suffix in SUFFIXES["docx"] or "word/document.xml" in names:
             return "docx"
     elif suffix in SUFFIXES["docx"]:
         return "docx"  # a broken .docx: its reader says so
@@ -70,8 +71,12 @@ def disguised(path: Path, head: bytes) -> bool:
 
 def has_member(path: Path, name: str) -> bool:
     """Whether a zip holds ``name`` (False for anything that is not a readable zip)."""
+    return name in _names(path)
+
+
+def _names(path: Path) -> frozenset[str]:
     try:
         with zipfile.ZipFile(path) as zf:
-            return name in zf.namelist()
+            return frozenset(zf.namelist())
     except (zipfile.BadZipFile, OSError):
-        return False
+        return frozenset()
