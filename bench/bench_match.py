@@ -155,6 +155,21 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _resident_parts() -> tuple[float, float]:
+    """(the process's own resident memory, resident pages of mapped files) in MB, now: the
+    file pages are the index's, shared with the system's cache, which takes them back when
+    memory runs short (how many stay mapped depends on how warm that cache is)."""
+    parts = {"RssAnon:": 0.0, "RssFile:": 0.0}
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            key = line.split(maxsplit=1)[0] if line else ""
+            if key in parts:
+                parts[key] = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return parts["RssAnon:"], parts["RssFile:"]
+
+
 def _unique_plans(n_items: int, variety: float = 0.0, seed: int = 0):
     """Synthetic plans until ``n_items`` items, with ids made unique."""
     seen: set[str] = set()
@@ -210,6 +225,7 @@ def probe(path: Path, n_queries: int, n_recall: int, seed: int) -> dict[str, flo
         results[item_id] = matcher.similar_to(item_id, k=10)
         latencies.append((time.perf_counter() - t) * 1000)
     rss_queries = _rss_mb()
+    own_mb, mapped_mb = _resident_parts()
     postings_s, postings_read = scoring()
     recalls, strict, folded, exhaustive_ms = [], [], [], []
     for item_id in ids[:n_recall]:
@@ -232,6 +248,7 @@ def probe(path: Path, n_queries: int, n_recall: int, seed: int) -> dict[str, flo
         "recall10": statistics.fmean(strict), "recall10_ties": statistics.fmean(recalls),
         "recall10_folded": statistics.fmean(folded),
         "rss_mb": rss_queries, "rss_exhaustive_mb": _rss_mb(),
+        "own_mb": own_mb, "mapped_mb": mapped_mb,
         "postings_share": postings_s * 1000 / sum(latencies),
         "postings_per_query": postings_read / len(ids),
         "file_mb": path.stat().st_size / 2**20,
@@ -286,7 +303,9 @@ def scale(n_items: int, n_queries: int, n_recall: int, seed: int,
           f"首次查询 {figures['first_query_s']:.2f} s")
     print(f"  查询 {n_queries} 次：p50 {figures['p50_ms']:.1f} ms，p95 {figures['p95_ms']:.1f} ms；"
           f"穷举中位数 {figures['exhaustive_median_ms']:.0f} ms；"
-          f"常驻内存峰值 {figures['rss_mb']:.0f} MB（穷举后 {figures['rss_exhaustive_mb']:.0f} MB）")
+          f"常驻内存峰值 {figures['rss_mb']:.0f} MB（穷举后 {figures['rss_exhaustive_mb']:.0f} MB）；"
+          f"查询后进程自有 {figures['own_mb']:.0f} MB，另有映射的索引文件页 "
+          f"{figures['mapped_mb']:.0f} MB（系统缓存，内存紧张时收回）")
     print(f"  时间去向：累加倒排记录占查询时间的 {figures['postings_share']:.0%}"
           f"（每次查询的词共有 {figures['postings_per_query'] / 1e6:.1f} 百万条记录，超出上限的部分不读）")
     print(f"  排序 recall@10（对照穷举，{n_recall} 次，不合并近似重复）：{figures['recall10']:.3f}"
@@ -362,7 +381,8 @@ def figures(quick: bool = False) -> list[tuple[str, str, str]]:
             (f"{what}: query p50 / p95", f"{g['p50_ms']:.1f} / {g['p95_ms']:.1f} ms "
              f"({g['postings_share']:.0%} adding up postings)", "p95 ≤ 30 ms"),
             (f"{what}: recall@10, ties", f"{g['recall10_ties']:.3f}", "≥ 0.99"),
-            (f"{what}: peak resident memory", f"{g['rss_mb']:.0f} MB", "≤ 1024 MB"),
+            (f"{what}: peak resident memory", f"{g['rss_mb']:.0f} MB (own {g['own_mb']:.0f} MB "
+             f"+ {g['mapped_mb']:.0f} MB of index pages in the system's cache)", "≤ 1024 MB"),
         ]
     return rows
 

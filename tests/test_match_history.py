@@ -144,3 +144,22 @@ def test_saved_index_is_memory_mapped(matcher: Matcher, tmp_path, monkeypatch) -
     assert [(h.item_id, h.score, len(h.also_in)) for h in loaded.similar(query)] == [
         (h.item_id, h.score, len(h.also_in)) for h in matcher.similar(query)
     ]
+
+
+def test_texts_larger_than_the_limit_stay_mapped(matcher: Matcher, tmp_path, monkeypatch) -> None:
+    """A national library's texts are not copied into memory: they stay mapped from the file
+    and the hits read them from there all the same."""
+    path = tmp_path / "index.npz"
+    persist.save(matcher, path)
+    monkeypatch.setattr(persist, "_READ_BELOW", 0)
+    loaded = persist.load(path)
+    assert loaded is not None
+    size = len(loaded.catalog.blob)
+    loaded.catalog.keep_texts(limit=size - 1)
+    assert isinstance(loaded.catalog.blob.base, np.memmap)
+    query = "推进殡葬改革"
+    assert [(h.item_id, h.text) for h in loaded.similar(query, k=20)] == [
+        (h.item_id, h.text) for h in matcher.similar(query, k=20)
+    ]
+    loaded.catalog.keep_texts(limit=size)
+    assert not isinstance(loaded.catalog.blob.base, np.memmap)

@@ -60,6 +60,10 @@ class ItemRef:
     """Heading, body and sub-items as one text."""
 
 
+KEEP_TEXTS_BELOW = 128 << 20
+"""Texts up to this size (about 120,000 items) are read into memory by :meth:`Catalog.keep_texts`."""
+
+
 class Catalog:
     """Plans, sections and items in insertion order; items are numbered 0..n-1."""
 
@@ -133,12 +137,16 @@ class Catalog:
         self.section_titles = list(self.section_titles)
         self._arrays = {}
 
-    def keep_texts(self) -> None:
-        """Read the texts into memory when they are mapped from the index file: a program
-        that keeps running shows many hits, and each text whose page the system let go of
-        would cost a disk read. Read from the file as it was opened (``texts_file``), even
-        if the cache has been rewritten since."""
+    def keep_texts(self, limit: int = KEEP_TEXTS_BELOW) -> None:
+        """Read the texts into memory when they are mapped from the index file and take at
+        most ``limit`` bytes: a program that keeps running shows many hits, and each text
+        whose page the system let go of would cost a disk read. Larger texts (a national
+        library's) stay mapped: the system keeps what it can spare of them in its cache and
+        the program's own memory stays small. Read from the file as it was opened
+        (``texts_file``), even if the cache has been rewritten since."""
         if self.texts_file is None or not isinstance(getattr(self.blob, "base", None), np.memmap):
+            return
+        if len(self.blob) > limit:
             return
         handle, offset = self.texts_file
         handle.seek(offset)

@@ -35,9 +35,10 @@ FORMAT = 4
 _FIELDS = ("text", "head", "title", "context")
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
 """A zip member's local header (its name and extra field follow it)."""
-_SCATTERED = frozenset({"blob"})
-"""Arrays read a few entries at a time, here and there (the hits' texts): the system is told
-not to read ahead around them, which would fill memory with texts no query asked for."""
+_SCATTERED = frozenset({"blob", "fterms", "ftfs"})
+"""Arrays read a few entries at a time, here and there (the hits' texts, the term lists of
+the rows scored exactly): the system is told not to read ahead around them, which would fill
+memory with pages no query asked for."""
 _READ_BELOW = 16 << 20
 """Arrays up to this size (and every per-row column) are read into memory when the index
 opens: every query touches them, and a page the system let go of costs a disk read."""
@@ -104,7 +105,7 @@ def _mapped(raw: BinaryIO) -> dict[str, np.ndarray]:
                 out[name] = np.fromfile(raw, dtype=dtype, count=count).reshape(shape)
             else:
                 mapped = np.memmap(raw, dtype=dtype, mode="r", offset=offset, shape=shape)
-                if name in _SCATTERED and hasattr(mmap, "MADV_RANDOM"):
+                if name.rsplit(".", 1)[-1] in _SCATTERED and hasattr(mmap, "MADV_RANDOM"):
                     mapped._mmap.madvise(mmap.MADV_RANDOM)  # type: ignore[attr-defined]
                 out[name] = mapped.view(np.ndarray)  # plain indexing (memmap's is slow)
     return out
