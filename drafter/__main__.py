@@ -1,5 +1,5 @@
 """``python -m drafter`` runs the command line."""
 
-from drafter.cli import main
+from drafter.cli import entry
 
-raise SystemExit(main())
+entry()

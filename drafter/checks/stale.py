@@ -29,6 +29,8 @@ def check_text(text: str, year: int, rules: RuleSet | None = None, *, section: s
     titles = [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
     hits: list[tuple[int, int, Rule, re.Match[str]]] = []
     for rule in rules:
+        if rule.type not in (PAST_YEAR, RANGE) and rule.is_current(year):
+            continue
         for m in _hits(rule, text, year, titles):
             hits.append((m.start(), m.end(), rule, m))
             if rule.once:
@@ -58,9 +60,8 @@ def check_plan(plan: Plan, year: int, rules: RuleSet | None = None) -> list[Find
 
 def _hits(rule: Rule, text: str, year: int,
           titles: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """The matches of one rule that are stale in this year and pass its guards."""
-    if rule.type not in (PAST_YEAR, RANGE) and rule.is_current(year):
-        return
+    """The matches of one rule that are stale in this year and pass its guards (the rule's
+    years are the caller's to check)."""
     group = YEAR_GROUPS.get(rule.type)
     for m in rule.pattern.finditer(text):
         if group:

@@ -10,11 +10,14 @@ one Chinese sentence on stderr and exit status 2; never a traceback.
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
+import os
 import sys
+import threading
 from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 from drafter import __version__
 from drafter.cli import i18n
@@ -114,3 +117,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def entry() -> NoReturn:
+    """The ``drafter`` program: :func:`main` with the process's arguments, then a quick exit.
+
+    Python's own shutdown frees every object one by one, a tenth of a short command's time.
+    Once the output is flushed and the exit functions have run, nothing is left to lose when
+    only this thread remains, so the process ends at once; otherwise it ends as usual.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader has gone: nothing more can reach it
+        os._exit(code)
+    if threading.active_count() > 1:
+        raise SystemExit(code)
+    atexit._run_exitfuncs()
+    os._exit(code)

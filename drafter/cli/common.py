@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,14 +38,18 @@ def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
 
 def print_json(data: Any) -> None:
     """Print JSON with Chinese characters kept readable."""
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def console(stderr: bool = False) -> Console:
-    """A rich console; plain when the output is not a terminal."""
+    """A rich console; plain when the output is not a terminal. What the commands print is
+    plans' words and file names, never markup: ``[b]`` or ``:sun:`` in them stay as written
+    (and rich need not load its emoji table)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False, markup=False, emoji=False)
 
 
 def open_draft(args: argparse.Namespace, ref: str):  # type: ignore[no-untyped-def]
