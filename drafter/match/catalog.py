@@ -61,7 +61,7 @@ class ItemRef:
 
 
 KEEP_TEXTS_BELOW = 128 << 20
-"""Texts up to this size (about 120,000 items) are read into memory by :meth:`Catalog.keep_texts`."""
+"""Texts up to this size (about 250,000 items) are read into memory by :meth:`Catalog.keep_texts`."""
 
 
 class Catalog:

@@ -124,7 +124,7 @@ class DrafterApp(App[None]):
         warm_up().join()
         matcher = Matcher.for_library(library)
         self.post_message(MatcherReady(matcher, library))
-        matcher.catalog.keep_texts()  # a large index's texts, off the disk for good
+        matcher.catalog.keep_texts()  # the texts in memory, unless a national library's
 
     def flush(self) -> None:
         """Start the similarity warm-up now if it is still waiting for its turn."""
