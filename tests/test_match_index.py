@@ -83,6 +83,45 @@ def test_copies_share_one_form_and_score_alike(library_plans: list[Plan]) -> Non
     assert _ids(hits) == _ids(slow)
 
 
+def _swapped_copy(plan: Plan) -> tuple[Plan, str, str, str]:
+    """A copy of the plan whose first two-sentence item (no sub-items) has its sentences
+    swapped: the same words, another heading. Returns the copy, the item's place
+    (``section.item``) and both headings."""
+    for si, section in enumerate(plan.sections):
+        for ii, item in enumerate(section.items):
+            second, _, rest = item.body.partition("。")
+            if item.heading.endswith("。") and second and not rest.strip() and \
+                    not item.subitems:
+                moved = replace(item, heading=second + "。", body=item.heading)
+                items = (*section.items[:ii], moved, *section.items[ii + 1 :])
+                sections = list(plan.sections)
+                sections[si] = replace(section, items=items)
+                copy = plan_with_id(replace(plan, id="", sections=tuple(sections)), "swapped")
+                return copy, item.id.split("#")[1], item.heading, moved.heading
+    raise AssertionError("no two-sentence item in the plan")
+
+
+def test_rows_with_the_same_words_under_another_heading(
+    library_plans: list[Plan], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An item whose sentences are swapped has the same words (one text form) but another
+    heading. The first ranking, kept to one row, still picks the row whose heading the
+    query has, whichever of the two it is."""
+    copy, place, heading, swapped = _swapped_copy(library_plans[0])
+    matcher = Matcher.from_plans([library_plans[0], copy])
+    text = heading + swapped
+    original, moved = (matcher.find_item(f"{p}#{place}") for p in
+                       (library_plans[0].id, "swapped"))
+    assert matcher.text.form_of[original] == matcher.text.form_of[moved]
+    assert matcher.head.form_of[original] != matcher.head.form_of[moved]
+    assert matcher._heads_by_text()[1].tolist() in ([original], [moved])
+    monkeypatch.setattr(engine, "_KEEP", 1)
+    for lead, row in ((heading, original), (swapped, moved)):
+        query = engine.make_query(text, lead, None, ())
+        rows_kept, _ = matcher.score_parts(query, keep=1)
+        assert rows_kept.tolist() == [row]
+
+
 def test_adding_plans_equals_building_at_once(library_plans: list[Plan]) -> None:
     """Adding plans one by one (segments) ranks exactly as building from all plans at once."""
     whole = Matcher.from_plans(library_plans)

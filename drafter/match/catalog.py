@@ -72,6 +72,8 @@ class Catalog:
         # (memory-mapped) numpy arrays until a plan is added (see _thaw).
         self.plans: list[PlanRow] = []
         self.plan_alive: list[bool] = []
+        self.dropped = 0
+        """Plans marked gone (kept until compacted)."""
         self.section_plan: Any = array("i")
         self.section_no: Any = array("i")
         self.section_titles: Any = []
@@ -156,7 +158,9 @@ class Catalog:
 
     def drop_plan(self, row: int) -> None:
         """Mark a plan as gone; its items stop appearing in results."""
-        self.plan_alive[row] = False
+        if self.plan_alive[row]:
+            self.plan_alive[row] = False
+            self.dropped += 1
 
     def array(self, name: str) -> np.ndarray:
         """A numpy copy of one of the integer columns (cached until the next plan is added)."""
@@ -168,6 +172,13 @@ class Catalog:
                 dtype = np.int64 if column.typecode == "q" else np.int32
                 self._arrays[name] = np.frombuffer(column, dtype=dtype).copy()
         return self._arrays[name]
+
+    def index_array(self, name: str) -> np.ndarray:
+        """An integer column as native integers, to gather by (cached like :meth:`array`)."""
+        key = name + ":intp"
+        if key not in self._arrays:
+            self._arrays[key] = np.asarray(self.array(name), dtype=np.intp)
+        return self._arrays[key]
 
     def text(self, item: int) -> str:
         """The whole text of an item."""
@@ -238,6 +249,7 @@ class Catalog:
         blob = bytearray().join(self.blob[off[i] : off[i + 1]] for i in kept.tolist())
         self.plans = [p for p, keep in zip(self.plans, plan_keep.tolist(), strict=True) if keep]
         self.plan_alive = [True] * len(self.plans)
+        self.dropped = 0
         self.section_titles = [
             t for t, keep in zip(self.section_titles, sec_keep.tolist(), strict=True) if keep
         ]
@@ -279,6 +291,7 @@ class Catalog:
         cat = cls()
         cat.plans = [_plan_row(p) for p in meta["plans"]]
         cat.plan_alive = list(meta["plan_alive"])
+        cat.dropped = cat.plan_alive.count(False)
         for name in _INT_COLUMNS:
             setattr(cat, name, arrays[name])
         cat.offsets = arrays["offsets"]

@@ -54,12 +54,13 @@ _CLAUSE_CACHE = 1_000_000
 """Clauses whose term ids are remembered while building."""
 _SEGMENT_ROWS = 250_000
 """Items per segment while building (bounds the memory a build needs)."""
-_POSTINGS_PER_FORM = 3
+_POSTINGS_PER_FORM = 2
 """Postings a field reads for one query, at most, per form it holds: beyond, its commonest
 words are left out of the first ranking (the rows kept are still scored exactly). Chosen on
-a synthetic library apart from the one the benchmark reports (300,000 varied items of
-another seed): at 2, recall@10 against brute force fell to 0.93; at 3 it stayed 1.00 and
-p95 fell from 69 to 42 ms."""
+a synthetic library apart from the one the benchmark reports (1,000,000 varied items of
+another seed, 40 queries): at 3, 2.5, 2 and 1.5 recall@10 against brute force stayed 1.00,
+at 1 it fell to 0.975 (one query lost its whole top 10); p50 went from 67 at 3 to 59 ms at
+2, which keeps twice the margin."""
 _FEEDBACK_PER_FORM = 1.0
 """The same bound for the feedback query (the best rows' own words, many of them common):
 it only brings rows into the ranking, which then scores their feedback exactly. Chosen on
@@ -281,6 +282,7 @@ class Matcher:
         self._factors: tuple[tuple[object, ...], np.ndarray] | None = None
         self._clause_ids: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._allowed_cache: tuple[tuple[object, ...], np.ndarray, np.ndarray] | None = None
+        self._head_fold: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @property
     def fields(self) -> tuple[FieldIndex, FieldIndex, FieldIndex, FieldIndex]:
@@ -721,12 +723,13 @@ class Matcher:
         if vectors[5]:
             head[7] = self._form_scores(self.head, vectors[5], factors=f)
         if vectors[2]:
-            section[2] = self._form_scores(self.title, vectors[2], factors=f)[self.title.form_of]
+            section[2] = self._form_scores(self.title, vectors[2],
+                                           factors=f)[self.title.form_index()]
         if vectors[3]:
             section[3] = self._form_scores(self.context, vectors[3],
-                                           factors=f)[self.context.form_of]
-        text_form, head_form = self.text.form_of, self.head.form_of
-        sections = cat.array("item_section")
+                                           factors=f)[self.context.form_index()]
+        text_form, head_form = self.text.form_index(), self.head.form_index()
+        sections = cat.index_array("item_section")
 
         def weighed(parts: dict[int, np.ndarray], size: int) -> np.ndarray:
             out = np.zeros(size, dtype=np.float32)
@@ -736,8 +739,11 @@ class Matcher:
             return out
 
         by_text = weighed(text, self.text.forms)
-        first = by_text[text_form]
-        first += weighed(head, self.head.forms)[head_form]
+        by_head = weighed(head, self.head.forms)
+        head_of, odd = self._heads_by_text()
+        first = (by_text + by_head[head_of])[text_form]
+        if len(odd):
+            first[odd] = by_text[text_form[odd]] + by_head[head_form[odd]]
         if section:
             first += weighed(section, self.title.rows)[sections]
         first[self._filtered(filters)[1]] = -np.inf
@@ -765,6 +771,23 @@ class Matcher:
         if feedback:
             parts[:, _FEEDBACK] = self.text.scores_of(feedback, rows, factors=f)
         return rows, parts
+
+    def _heads_by_text(self) -> tuple[np.ndarray, np.ndarray]:
+        """(the heading form of each text form, the rows whose heading form is another).
+
+        A heading is its text's lead sentence, so rows with the same words nearly always
+        have the same heading words: a query adds heading scores per text form, not per row,
+        and mends the few rows that differ. Cached until either field changes.
+        """
+        cached = self._head_fold
+        if cached is None or cached[0] is not self.text.form_of \
+                or cached[1] is not self.head.form_of:
+            text_form, head_form = self.text.form_index(), self.head.form_index()
+            head_of = np.zeros(self.text.forms, dtype=np.intp)
+            head_of[text_form] = head_form
+            odd = np.flatnonzero(head_of[text_form] != head_form)
+            cached = self._head_fold = (self.text.form_of, self.head.form_of, head_of, odd)
+        return cached[2], cached[3]
 
     def _exact(
         self, query_text: str, vectors: tuple[dict[int, float], ...], rows: np.ndarray,
@@ -810,7 +833,7 @@ class Matcher:
         """(mask of the items of the plans the filters admit, the rows they leave out),
         cached for the last filters."""
         cat = self.catalog
-        key = (filters.key(), len(cat), len(cat.plans), cat.plan_alive.count(False))
+        key = (filters.key(), len(cat), len(cat.plans), cat.dropped)
         if self._allowed_cache is None or self._allowed_cache[0] != key:
             ok = np.array(
                 [alive and filters.admits(p)

@@ -172,11 +172,19 @@ class FieldIndex:
         self._lens: np.ndarray | None = None
         self._average: float | None = None
         self._damped: tuple[Bm25, np.ndarray] | None = None
+        self._form_index: np.ndarray | None = None
 
     @property
     def rows(self) -> int:
         """Rows held (removed ones included until :meth:`compact`)."""
         return len(self.form_of)
+
+    def form_index(self) -> np.ndarray:
+        """``form_of`` as native integers (cached): numpy gathers a million rows by them in
+        half the time it takes with the stored 32-bit ids."""
+        if self._form_index is None or len(self._form_index) != len(self.form_of):
+            self._form_index = np.asarray(self.form_of, dtype=np.intp)
+        return self._form_index
 
     def add_segment(self, builder: SegmentBuilder, vocab_size: int) -> None:
         """Append the builder's rows after the existing ones; their new forms make one new
@@ -201,6 +209,7 @@ class FieldIndex:
         self._grow_df(len(df))
         self.df[: len(df)] += df
         self.form_of = np.concatenate((self.form_of, row_forms))
+        self._form_index = None
         if fresh:
             picked = np.array(fresh, dtype=np.int64)
             idx, fptr = _spans(ptr[picked], ptr[picked + 1])
@@ -311,7 +320,9 @@ class FieldIndex:
 
         def saturate(tf: np.ndarray, forms: np.ndarray) -> np.ndarray:
             tf = tf.astype(np.float32)
-            return tf / (tf + damping[forms])
+            out = damping[forms]
+            out += tf
+            return np.divide(tf, out, out=out)
 
         return saturate
 
@@ -366,11 +377,15 @@ class FieldIndex:
                 a, b = seg.indptr[tid], seg.indptr[tid + 1]
                 if a == b:
                     continue
-                forms = seg.rows[a:b]
+                # native integers and ufunc.at: twice as fast as ``out[forms] += …`` on
+                # stored 32-bit ids (a form occurs once in a term's postings either way)
+                forms = seg.rows[a:b].astype(np.intp)
                 if bm25 is not None:
-                    out[forms] += saturate(seg.tfs[a:b], forms) * factor
+                    values = saturate(seg.tfs[a:b], forms)
                 else:  # each form's inverse norm is applied once, at the end
-                    out[forms] += TF_WEIGHT[seg.tfs[a:b]] * factor
+                    values = TF_WEIGHT[seg.tfs[a:b]]
+                values *= factor
+                np.add.at(out, forms, values)
                 read += int(b - a)
         if bm25 is None:
             out *= inverse
@@ -385,7 +400,7 @@ class FieldIndex:
         factors: np.ndarray | None = None,
     ) -> np.ndarray:
         """The score of every row with a query (see :meth:`form_scores`)."""
-        return self.form_scores(query, budget, bm25=bm25, factors=factors)[self.form_of]
+        return self.form_scores(query, budget, bm25=bm25, factors=factors)[self.form_index()]
 
     def entries(self, forms: np.ndarray) -> Entries:
         """The term entries of the given forms (ascending, unique), per segment: (lo, hi,
@@ -464,6 +479,7 @@ class FieldIndex:
         entries = self.entries(forms)
         self.segments = []
         self.form_of = form_of.reshape(-1).astype(np.int32)
+        self._form_index = None
         self.df = np.zeros(0, dtype=np.int64)
         self.forms = 0
         self._keys = None
