@@ -61,12 +61,13 @@ a synthetic library apart from the one the benchmark reports (1,000,000 varied i
 another seed, 40 queries): at 3, 2.5, 2 and 1.5 recall@10 against brute force stayed 1.00,
 at 1 it fell to 0.975 (one query lost its whole top 10); p50 went from 67 at 3 to 59 ms at
 2, which keeps twice the margin."""
-_FEEDBACK_PER_FORM = 1.0
+_FEEDBACK_PER_FORM = 0.5
 """The same bound for the feedback query (the best rows' own words, many of them common):
 it only brings rows into the ranking, which then scores their feedback exactly. Chosen on
 a synthetic library apart from the one the benchmark reports (1,000,000 varied items of
-another seed, 40 queries): at 3, 1 and 0.5 recall@10 against brute force stayed 1.00 and
-p50 fell from 128 to 88 and 86 ms; 1 keeps a margin."""
+another seed, 40 queries, main fields at 2): at 1, 0.5, 0.25 and 0.1 (the floor below)
+recall@10 against brute force stayed 1.00; p50 fell from about 55 at 1 to 45–54 ms at
+0.5, which keeps a margin of 5 to the floor."""
 _POSTINGS_FLOOR = 200_000
 """Postings any field may read for one query (a small library reads every word)."""
 _KEEP = 1000
