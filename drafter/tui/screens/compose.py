@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Header, Static, TabbedContent, TabPane, TextArea
 
 from drafter.draft import set_meta
 from drafter.errors import DrafterError
@@ -21,6 +21,7 @@ from drafter.tui.screens.compose_editing import ComposeEditing
 from drafter.tui.screens.compose_panels import ComposePanels
 from drafter.tui.screens.compose_saving import ComposeSaving
 from drafter.tui.widgets.checks import ChecksPanel
+from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.similar import SimilarPanel
 from drafter.tui.widgets.status import StatusLine
@@ -94,7 +95,7 @@ class ComposeScreen(ComposeEditing, ComposePanels, ComposeSaving):
                 with TabPane("相似表述", id="similar-tab"):
                     yield SimilarPanel(id="similar")
         yield StatusLine()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the draft, check it and look up similar wording."""

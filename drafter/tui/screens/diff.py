@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from drafter.model import Plan
 from drafter.tui.messages import Progress
 from drafter.tui.screens.base import BaseScreen
 from drafter.tui.widgets.diff_view import pair_text, section_text, summary_text
+from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.status import StatusLine
 
 
@@ -63,7 +64,7 @@ class DiffScreen(BaseScreen):
         yield Static(id="summary")
         yield VerticalScroll(id="pairs")
         yield StatusLine()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Compute the diff and show it."""

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
+from textual.widgets import Header, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
@@ -22,6 +22,7 @@ from drafter.errors import DrafterError
 from drafter.tui.messages import ImportDone, Progress, SearchDone
 from drafter.tui.screens.base import BaseScreen
 from drafter.tui.widgets.fitted_tree import FittedTree
+from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.preview import (
     ResultList,
     draft_preview,
@@ -74,6 +75,7 @@ class LibraryScreen(BaseScreen):
     """Browse the built-in and user libraries, find items, start or reopen a draft."""
 
     CSS_PATH = "library.tcss"
+    AUTO_FOCUS = "#plans"  # the tree, as on_mount sets it, so the keys shown start right
     NAMESPACE = "资料库"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_draft", "新建草稿", id="library.new_draft"),
@@ -103,7 +105,7 @@ class LibraryScreen(BaseScreen):
             with VerticalScroll(id="preview"):
                 yield Static("正在载入资料库…", id="preview-text")
         yield StatusLine()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the tree as soon as the library is open."""

@@ -14,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.errors import DrafterError
@@ -22,6 +22,7 @@ from drafter.model import Plan
 from drafter.review import model as M
 from drafter.review.render import line
 from drafter.tui.screens.base import BaseScreen
+from drafter.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from drafter.tui.screens.compose import ComposeScreen
@@ -65,7 +66,7 @@ class ReviewScreen(BaseScreen):
         yield Header()
         yield Static(id="review-summary")
         yield OptionList(id="queue")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.host.plan.meta.title
