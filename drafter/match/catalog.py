@@ -8,6 +8,7 @@ once each, with a number per section or item (:class:`Shared`).
 
 from __future__ import annotations
 
+import os
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
@@ -182,21 +183,34 @@ class Catalog:
 
     def text(self, item: int) -> str:
         """The whole text of an item."""
-        return bytes(self.blob[self.offsets[item] : self.offsets[item + 1]]).decode("utf-8")
+        return self._spans([(self.offsets[item], self.offsets[item + 1])])[0].decode("utf-8")
 
     def texts(self, items: np.ndarray) -> list[str]:
         """The texts of several items, in order."""
-        blob, off = self.blob, self.offsets
-        return [bytes(blob[off[i] : off[i + 1]]).decode("utf-8") for i in items.tolist()]
+        off = self.offsets
+        spans = [(off[i], off[i + 1]) for i in items.tolist()]
+        return [piece.decode("utf-8") for piece in self._spans(spans)]
 
     def openings(self, items: np.ndarray) -> list[str]:
         """The openings (first :data:`OPENING` characters) of several items."""
-        blob, off = self.blob, self.array("offsets")
+        off = self.array("offsets")
         width = 4 * OPENING  # UTF-8 takes at most 4 bytes a character
-        return [
-            bytes(blob[a : min(b, a + width)]).decode("utf-8", "ignore")[:OPENING]
-            for a, b in zip(off[items].tolist(), off[items + 1].tolist(), strict=True)
-        ]
+        spans = [(a, min(b, a + width))
+                 for a, b in zip(off[items].tolist(), off[items + 1].tolist(), strict=True)]
+        return [piece.decode("utf-8", "ignore")[:OPENING] for piece in self._spans(spans)]
+
+    def _spans(self, spans: list[tuple[int, int]]) -> list[bytes]:
+        """The texts' bytes between these offsets. Texts left in the index file (a national
+        library's) are read from it, not through its mapping: the system maps the cached
+        pages around each page touched whatever it is advised, so the openings of a few
+        hundred queries, spread over the whole file, would keep all of it in the program's
+        resident memory."""
+        if self.texts_file is not None and isinstance(getattr(self.blob, "base", None), np.memmap):
+            handle, start = self.texts_file
+            fd = handle.fileno()
+            return [os.pread(fd, b - a, start + a) for a, b in spans]
+        blob = self.blob
+        return [bytes(blob[a:b]) for a, b in spans]
 
     def heading(self, item: int) -> str:
         """The heading of an item."""
