@@ -6,9 +6,9 @@ import csv
 import io
 import json
 
-from rich.console import Console
-
 from drafter.checks import ledger_to_csv, render_report, report_to_json, run_checks
+from drafter.checks.render import cells
+from drafter.checks.targets import written
 
 TARGET_KEYS = {"subject", "value", "unit", "comparator", "kind", "text", "section", "item"}
 FINDING_KEYS = {"code", "severity", "message", "section", "item", "evidence", "suggestion"}
@@ -47,11 +47,24 @@ def test_ledger_csv(home, seed_plans):
 
 
 def test_render(home, seed_plans):
-    """The rich rendering shows the title, the year, targets and findings in Chinese."""
+    """The text report shows the title, the year, targets and findings in Chinese, its
+    columns aligned by terminal cells, and colours only when asked."""
     report = run_checks(seed_plans[0], year=2027, base=seed_plans[0])
-    console = Console(record=True, width=120)
-    console.print(render_report(report))
-    out = console.export_text()
+    out = render_report(report)
     for words in ("2022年全区民政工作要点", "按2027年度检查", "量化指标", "指标对比", "检查结果",
                   "养老机构平均入住率", "错误"):
         assert words in out
+    assert "\x1b" not in out
+    lines = out.splitlines()
+    top = lines.index("量化指标")
+    header = lines[top + 1]
+    column = cells(header[: header.index("要求")])
+    aligned = 0
+    for row, t in zip(lines[top + 3 :], report.targets, strict=False):
+        if max(cells(t.where), cells(t.subject)) <= 36:  # wider cells push their row along
+            start = row.index(written(t), len(t.where) + len(t.subject))
+            assert cells(row[:start]) == column, row
+            aligned += 1
+    assert aligned > 10
+    coloured = render_report(report, colour=True)
+    assert "\x1b[1;31m错误" in coloured and coloured.count("\x1b[0m") > len(report.findings)

@@ -1,7 +1,7 @@
 """Checks on a draft: the target ledger, stale wording for the plan year, and form.
 
 The names below are loaded on first use, so ``import drafter.checks.run`` does not also load
-the terminal rendering (rich) or the CSV export.
+the text rendering or the CSV export.
 """
 
 from __future__ import annotations

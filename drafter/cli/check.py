@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from drafter.cli.common import add_format, console, open_library, print_json
+from drafter.cli.common import add_format, open_library, print_json, wants_colour
 from drafter.errors import DrafterError, LibraryError
 
 HELP = "核对量化指标、过时表述和格式（可与上年计划对比）"
@@ -63,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         from drafter.checks.render import render_report
 
-        console().print(render_report(report, show_info=not args.no_info))
+        sys.stdout.write(render_report(report, show_info=not args.no_info,
+                                       colour=wants_colour()) + "\n")
         if args.ledger_csv:
-            console(stderr=True).print(f"指标台账已导出：{args.ledger_csv}")
+            sys.stderr.write(f"指标台账已导出：{args.ledger_csv}\n")
     return 1 if report.has_errors else 0

@@ -6,7 +6,6 @@ Reads use stdlib ``tomllib``; writes describe the document (:func:`document`) an
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -293,6 +292,8 @@ def load_plan_hashed(path: Path | str) -> tuple[Plan, str]:
     """A plan file and the SHA-256 of its bytes as read."""
     path = Path(path)
     data = _read_library_file(path)
+    import hashlib  # here: listing and reading plans never hash (OpenSSL takes a while to load)
+
     return _decode(data, path), hashlib.sha256(data).hexdigest()
 
 
@@ -319,6 +320,8 @@ def save_plan(
 
     def unchanged() -> None:
         try:
+            import hashlib
+
             current = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             current = ""
