@@ -95,10 +95,13 @@ def test_check_loads_no_terminal_rendering(tmp_path):
 
 
 def test_show_parse_check_load_only_what_they_need(tmp_path, seed_paths):
-    """show, parse and check (no base) load neither Word nor the export nor jieba either."""
+    """show, parse, check (no base) and list load neither Word nor the export nor jieba,
+    and print plain text without rich."""
     for args in (["show", "乌审旗 2022"], ["parse", str(seed_paths[0])],
-                 ["check", "乌审旗 2022", "--year", "2023"]):
-        assert _heavy(_modules_after(args, tmp_path)) == [], args
+                 ["check", "乌审旗 2022", "--year", "2023"], ["list"]):
+        modules = _modules_after(args, tmp_path)
+        assert _heavy(modules) == [], args
+        assert not any(m == "rich" or m.startswith("rich.") for m in modules), args
 
 
 def test_reading_a_text_file_loads_no_other_reader(tmp_path, seed_paths):

@@ -7,8 +7,8 @@ import io
 import json
 
 from drafter.checks import ledger_to_csv, render_report, report_to_json, run_checks
-from drafter.checks.render import cells
 from drafter.checks.targets import written
+from drafter.textout import cells, painter
 
 TARGET_KEYS = {"subject", "value", "unit", "comparator", "kind", "text", "section", "item"}
 FINDING_KEYS = {"code", "severity", "message", "section", "item", "evidence", "suggestion"}
@@ -66,5 +66,5 @@ def test_render(home, seed_plans):
             assert cells(row[:start]) == column, row
             aligned += 1
     assert aligned > 10
-    coloured = render_report(report, colour=True)
+    coloured = render_report(report, paint=painter(True))
     assert "\x1b[1;31m错误" in coloured and coloured.count("\x1b[0m") > len(report.findings)

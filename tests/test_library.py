@@ -147,6 +147,37 @@ def test_cli_import_list_show_json(home, capsys, seed_paths, tmp_path):
     assert shown["sections"][1]["items"][0]["id"] == "湘西州民政局/2023#2.1"
 
 
+def test_cli_list_and_show_text(home, capsys):
+    """The text of list and show: the catalogue's columns aligned by terminal cells, each
+    paragraph of a plan on one whole line (not cut at 80 columns when piped), no colour codes
+    when the output is not a terminal; --outline keeps the headings only."""
+    from drafter.textout import cells
+
+    library = Library.open(paths.user_library())
+    plans = [library.get(s.id) for s in library.summaries()]
+    assert len(plans) == 5
+    assert main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "资料库（5 份要点）"
+    header, rows = lines[1], lines[3:8]
+    column = cells(header[: header.index("年份")])
+    for plan in plans:
+        row = next(r for r in rows if r.startswith(plan.id))
+        assert cells(row[: row.index(f"  {plan.meta.year}  ") + 2]) == column, row
+    plan = next(p for p in plans if p.id == "湘西州民政局/2023")
+    assert main(["show", plan.id]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert "\x1b" not in out and lines[0] == plan.meta.title
+    assert all(p in lines for p in plan.preamble)
+    item = plan.sections[1].items[0]
+    assert item.label + item.heading + item.body in lines
+    assert main(["show", plan.id, "--outline"]) == 0
+    outline = capsys.readouterr().out.splitlines()
+    assert item.label + (item.heading or item.body[:40]) in outline
+    assert not any(p in outline for p in plan.preamble)
+
+
 def test_user_paths_follow_drafter_home(home):
     """DRAFTER_HOME redirects every user folder (tests never touch the real home)."""
     for folder in (paths.user_library(), paths.drafts_dir(), paths.user_cache_dir()):

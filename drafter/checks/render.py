@@ -1,33 +1,26 @@
 """The check report for people, as lines of text; the data stays in CheckReport.
 
-Columns are aligned by terminal cells (a Chinese character takes two) and severities are
-coloured on a terminal, with no rich: loading rich and laying out its tables took a quarter
-of ``drafter check``'s time. The same report for programs is
-:mod:`drafter.checks.report_json`."""
+Plain lines (:mod:`drafter.textout`: columns aligned by terminal cells, severities coloured
+on a terminal). The same report for programs is :mod:`drafter.checks.report_json`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from unicodedata import east_asian_width
+from collections.abc import Sequence
 
 from drafter.checks.model import ERROR, INFO, SEVERITY_NAMES, WARNING, CheckReport, Finding
 from drafter.checks.targets import run_text, written
 from drafter.targets.history import Run
 from drafter.targets.ledger import POSSIBLE, STATUS_NAMES, LedgerEntry
 from drafter.targets.model import KIND_NAMES, Target
+from drafter.textout import PLAIN, Paint, table
 
-_COLOURS = {ERROR: "1;31", WARNING: "33", INFO: "36", "bold": "1", "dim": "2", "green": "32"}
-"""ANSI colour codes of the severities and of the report's emphasis."""
-Paint = Callable[[str, str], str]
-"""Colours a text in one of the styles of :data:`_COLOURS` (or leaves it plain)."""
-_WIDEST = 36
-"""Cells a column is padded to at most; a longer cell pushes the rest of its row along."""
+_STYLES = {ERROR: "error", WARNING: "warning", INFO: "info"}
+"""The style of each severity."""
 
 
-def render_report(report: CheckReport, *, show_info: bool = True, colour: bool = False) -> str:
-    """The whole report as text: summary, targets, ledger, history, findings; ``colour``
-    adds terminal colours."""
-    paint = _painter(colour)
+def render_report(report: CheckReport, *, show_info: bool = True, paint: Paint = PLAIN) -> str:
+    """The whole report as text: summary, targets, ledger, history, findings (``paint``
+    styles it for a terminal)."""
     parts = [_summary(report, paint)]
     if report.targets:
         parts.append(targets_table(report.targets))
@@ -41,41 +34,15 @@ def render_report(report: CheckReport, *, show_info: bool = True, colour: bool =
     return "\n\n".join(parts)
 
 
-def _painter(colour: bool) -> Paint:
-    """Terminal colours, or none."""
-    if not colour:
-        return lambda text, _style: text
-    return lambda text, style: f"\x1b[{_COLOURS[style]}m{text}\x1b[0m"
-
-
 def _summary(report: CheckReport, paint: Paint) -> str:
     """Two lines: title, year and base; the count of targets and of each severity."""
     first = paint(report.title or "（无标题）", "bold")
     first += f"  按{report.year}年度检查" if report.year else "  未确定计划年度"
     if report.base_title:
         first += f"  对比：{report.base_title}"
-    counts = "  ".join(paint(f"{SEVERITY_NAMES[s]} {report.count(s)} 条", s)
+    counts = "  ".join(paint(f"{SEVERITY_NAMES[s]} {report.count(s)} 条", _STYLES[s])
                        for s in (ERROR, WARNING, INFO))
     return f"{first}\n指标 {len(report.targets)} 项；{counts}"
-
-
-def cells(text: str) -> int:
-    """Terminal cells of a text: wide (Chinese) characters take two."""
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A titled table: columns padded to their widest cell (at most :data:`_WIDEST`), a rule
-    under the header, two spaces between columns."""
-    widths = [min(_WIDEST, max(cells(r[k]) for r in (header, *rows))) for k in range(len(header))]
-
-    def line(row: Sequence[str]) -> str:
-        padded = [cell + " " * max(0, width - cells(cell))
-                  for cell, width in zip(row[:-1], widths, strict=False)]
-        return "  ".join([*padded, row[-1]]).rstrip()
-
-    rule = "  ".join("─" * w for w in widths)
-    return "\n".join([title, line(header), rule, *map(line, rows)])
 
 
 def targets_table(targets: Sequence[Target]) -> str:
@@ -125,12 +92,11 @@ def pair_subject(e: LedgerEntry) -> str:
     return e.target.subject
 
 
-def findings_list(findings: Sequence[Finding], paint: Paint | None = None) -> str:
+def findings_list(findings: Sequence[Finding], paint: Paint = PLAIN) -> str:
     """Findings one per paragraph: severity, place, message; evidence and suggestion below."""
-    paint = paint or _painter(False)
     lines = ["检查结果"]
     for f in findings:
-        line = paint(f"[{SEVERITY_NAMES[f.severity]}] ", f.severity)
+        line = paint(f"[{SEVERITY_NAMES[f.severity]}] ", _STYLES[f.severity])
         if f.where:
             line += paint(f.where + "：", "bold")
         line += f.message

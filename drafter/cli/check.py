@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from drafter.cli.common import add_format, open_library, print_json, wants_colour
+from drafter.cli.common import add_format, open_library, print_json, terminal_paint
 from drafter.errors import DrafterError, LibraryError
 
 HELP = "核对量化指标、过时表述和格式（可与上年计划对比）"
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         from drafter.checks.render import render_report
 
         sys.stdout.write(render_report(report, show_info=not args.no_info,
-                                       colour=wants_colour()) + "\n")
+                                       paint=terminal_paint()) + "\n")
         if args.ledger_csv:
             sys.stderr.write(f"指标台账已导出：{args.ledger_csv}\n")
     return 1 if report.has_errors else 0

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from drafter.library import Library
+    from drafter.textout import Paint
 
 
 def open_library(args: argparse.Namespace) -> Library:
@@ -49,6 +50,13 @@ def wants_colour() -> bool:
     or the terminal is a dumb one (as rich decides)."""
     return (sys.stdout.isatty() and not os.environ.get("NO_COLOR")
             and os.environ.get("TERM") != "dumb")
+
+
+def terminal_paint() -> Paint:
+    """Terminal styles for what a command prints on standard output (none when piped)."""
+    from drafter.textout import painter
+
+    return painter(wants_colour())
 
 
 def console(stderr: bool = False) -> Console:

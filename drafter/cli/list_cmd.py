@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from drafter.cli.common import add_format, console, open_library, print_json
+from drafter.cli.common import add_format, open_library, print_json
 
 HELP = "列出资料库中的全部要点"
 
@@ -33,21 +34,15 @@ def run(args: argparse.Namespace) -> int:
             for s in rows
         ])
         return 0
-    from rich.table import Table
+    from drafter.textout import clip, table
 
-    table = Table(title=f"资料库（{len(rows)} 份要点）", title_justify="left")
-    # The id is what other commands take: fold it onto several lines rather than cut it.
-    table.add_column("编号", overflow="fold", min_width=10)
-    table.add_column("标题", overflow="ellipsis", max_width=24)
-    for column in ("年份", "成文日期", "章", "条", "来源"):
-        table.add_column(column, no_wrap=True)
-    for s in rows:
-        table.add_row(
-            s.id, f"（不完整）{s.title}" if s.partial else s.title, str(s.year or ""), s.date or "", str(s.sections), str(s.items),
-            "内置" if s.builtin else "用户",
-        )
-    out = console()
-    out.print(table)
+    lines = table(f"资料库（{len(rows)} 份要点）",
+                  ("编号", "标题", "年份", "成文日期", "章", "条", "来源"), [
+        (s.id, clip(f"（不完整）{s.title}" if s.partial else s.title, 30), str(s.year or ""),
+         s.date or "", str(s.sections), str(s.items), "内置" if s.builtin else "用户")
+        for s in rows
+    ])
     if not rows:
-        out.print("资料库是空的：用 drafter import 文件或文件夹 导入往年要点。")
+        lines += "\n资料库是空的：用 drafter import 文件或文件夹 导入往年要点。"
+    sys.stdout.write(lines + "\n")
     return 0

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from drafter.cli.common import add_format, console, print_json
+from drafter.cli.common import add_format, print_json, terminal_paint
 
 HELP = "解析一个文件（不导入资料库），显示其结构"
 
@@ -25,5 +26,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         from drafter.render_plan import render_plan
 
-        console().print(render_plan(plan))
+        sys.stdout.write(render_plan(plan, paint=terminal_paint()) + "\n")
     return 0

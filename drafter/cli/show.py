@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from drafter.cli.common import add_format, console, open_library, print_json
+from drafter.cli.common import add_format, open_library, print_json, terminal_paint
 
 HELP = "显示一份要点的全文和结构（资料库编号或文件）"
 
@@ -24,5 +25,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         from drafter.render_plan import render_plan
 
-        console().print(render_plan(plan, outline=args.outline))
+        sys.stdout.write(render_plan(plan, outline=args.outline, paint=terminal_paint()) + "\n")
     return 0
