@@ -1,14 +1,16 @@
-"""Text for the terminal without rich: cell widths, aligned tables and colours.
+"""Plain text for the terminal: aligned tables and colours.
 
 The commands that print a plan, the catalogue or a check report print plain lines: loading
-rich and laying out its tables took a quarter of such a command's time, and plain lines
-are not cut at 80 columns when piped. Colours are added only on a terminal (see
-:func:`drafter.cli.common.wants_colour`)."""
+rich's console and laying out its tables took a quarter of such a command's time, and plain
+lines are not cut at 80 columns when piped. Only rich's cell widths are used (a Chinese
+character takes two cells, a combining mark none). Colours are added only on a terminal
+(see :func:`drafter.cli.common.wants_colour`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from unicodedata import east_asian_width
+
+from rich.cells import cell_len, set_cell_size
 
 STYLES = {"error": "1;31", "warning": "33", "info": "36", "bold": "1", "dim": "2",
           "green": "32", "heading": "1;36"}
@@ -31,21 +33,15 @@ PLAIN = painter(False)
 
 
 def cells(text: str) -> int:
-    """Terminal cells of a text: wide (Chinese) characters take two."""
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+    """Terminal cells of a text."""
+    return cell_len(text)
 
 
 def clip(text: str, width: int) -> str:
     """The text cut to at most ``width`` cells, ending in "…" when cut."""
-    if cells(text) <= width:
+    if cell_len(text) <= width:
         return text
-    out, used = [], 1
-    for c in text:
-        used += 2 if east_asian_width(c) in "WF" else 1
-        if used > width:
-            break
-        out.append(c)
-    return "".join(out) + "…"
+    return set_cell_size(text, width - 1).rstrip() + "…"
 
 
 def table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
