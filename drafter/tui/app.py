@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.screen import Screen
@@ -40,7 +40,9 @@ class DrafterApp(App[None]):
     """民政工作要点起草助手."""
 
     TITLE = "民政工作要点起草助手"
-    CSS_PATH = "app.tcss"
+    # The first screen's CSS is read with the app's: read when the screen came up, it made
+    # Textual parse every stylesheet again and restyle the whole app before the first paint.
+    CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss", "screens/library.tcss"]
     COMMANDS = App.COMMANDS | {ActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "帮助", id="app.help"),
