@@ -178,6 +178,19 @@ def test_cli_list_and_show_text(home, capsys):
     assert not any(p in outline for p in plan.preamble)
 
 
+def test_cli_list_filter_without_match_says_so(home, capsys):
+    """A filter that matches nothing says which filter and how many plans the library holds;
+    only a library with no plans at all is called empty."""
+    assert main(["list", "--year", "1999"]) == 0
+    out = capsys.readouterr().out
+    assert "没有 1999 年的要点" in out and "共有 5 份" in out and "资料库是空的" not in out
+    assert main(["list", "--year", "2023", "--issuer", "不存在的局"]) == 0
+    out = capsys.readouterr().out
+    assert "没有 2023 年、发文机关含“不存在的局”的要点" in out
+    assert main(["list", "--year", "2023"]) == 0
+    assert "没有" not in capsys.readouterr().out
+
+
 def test_user_paths_follow_drafter_home(home):
     """DRAFTER_HOME redirects every user folder (tests never touch the real home)."""
     for folder in (paths.user_library(), paths.drafts_dir(), paths.user_cache_dir()):

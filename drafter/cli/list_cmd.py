@@ -18,8 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     library = open_library(args)
+    everything = library.summaries()
     rows = [
-        s for s in library.summaries()
+        s for s in everything
         if (args.year is None or s.year == args.year)
         and (not args.issuer or args.issuer in (s.issuer or ""))
     ]
@@ -42,7 +43,20 @@ def run(args: argparse.Namespace) -> int:
          s.date or "", str(s.sections), str(s.items), "内置" if s.builtin else "用户")
         for s in rows
     ])
-    if not rows:
+    if not everything:
         lines += "\n资料库是空的：用 drafter import 文件或文件夹 导入往年要点。"
+    elif not rows:
+        lines += (f"\n没有{_wanted(args)}的要点；资料库共有 {len(everything)} 份，"
+                  "不加条件运行 drafter list 可列出全部。")
     sys.stdout.write(lines + "\n")
     return 0
+
+
+def _wanted(args: argparse.Namespace) -> str:
+    """The filters asked for, as words: "2019 年、发文机关含“某某”"."""
+    parts = []
+    if args.year is not None:
+        parts.append(f" {args.year} 年")
+    if args.issuer:
+        parts.append(f"发文机关含“{args.issuer}”")
+    return "、".join(parts)
