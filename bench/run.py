@@ -23,6 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from drafter.textout import cells as _width  # noqa: E402  (terminal cells)
+
 Row = tuple[str, str, str]
 """(what is measured, the figure, the goal)."""
 
@@ -54,15 +56,8 @@ def collect(wanted: list[str], quick: bool) -> list[tuple[str, list[Row]]]:
     return sections
 
 
-def _width(text: str) -> int:
-    """Terminal cells: Chinese characters take two."""
-    from unicodedata import east_asian_width
-
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, cells: int) -> str:
-    return text + " " * max(0, cells - _width(text))
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
 
 
 def table(sections: list[tuple[str, list[Row]]]) -> str:
