@@ -184,6 +184,7 @@ def test_cli_list_filter_without_match_says_so(home, capsys):
     assert main(["list", "--year", "1999"]) == 0
     out = capsys.readouterr().out
     assert "没有 1999 年的要点" in out and "共有 5 份" in out and "资料库是空的" not in out
+    assert "编号" not in out  # no empty table above the sentence
     assert main(["list", "--year", "2023", "--issuer", "不存在的局"]) == 0
     out = capsys.readouterr().out
     assert "没有 2023 年、发文机关含“不存在的局”的要点" in out

@@ -45,9 +45,9 @@ def run(args: argparse.Namespace) -> int:
     ])
     if not everything:
         lines += "\n资料库是空的：用 drafter import 文件或文件夹 导入往年要点。"
-    elif not rows:
-        lines += (f"\n没有{_wanted(args)}的要点；资料库共有 {len(everything)} 份，"
-                  "不加条件运行 drafter list 可列出全部。")
+    elif not rows:  # the sentence alone, without an empty table above it
+        lines = (f"没有{_wanted(args)}的要点；资料库共有 {len(everything)} 份，"
+                 "不加条件运行 drafter list 可列出全部。")
     sys.stdout.write(lines + "\n")
     return 0
 
