@@ -35,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
             for s in rows
         ])
         return 0
+    if everything and not rows:  # the sentence alone, without an empty table above it
+        print(f"没有{_wanted(args)}的要点；资料库共有 {len(everything)} 份，"
+              "不加条件运行 drafter list 可列出全部。")
+        return 0
     from drafter.textout import clip, table
 
     lines = table(f"资料库（{len(rows)} 份要点）",
@@ -45,9 +49,6 @@ def run(args: argparse.Namespace) -> int:
     ])
     if not everything:
         lines += "\n资料库是空的：用 drafter import 文件或文件夹 导入往年要点。"
-    elif not rows:  # the sentence alone, without an empty table above it
-        lines = (f"没有{_wanted(args)}的要点；资料库共有 {len(everything)} 份，"
-                 "不加条件运行 drafter list 可列出全部。")
     sys.stdout.write(lines + "\n")
     return 0
 
