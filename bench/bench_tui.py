@@ -9,7 +9,8 @@ key press takes from arrival to the updated draft, outline row and re-checked fi
 handler alone and the whole round trip through Textual), and the time our code takes on the
 UI thread when a background check run or similar-wording look-up lands; one autosave; one full
 check run; the library screen on a library of 10,000 synthetic plans (kept under bench/out,
-its catalogue cached): launch to the tree drawn, and moving, unfolding and paging through it.
+its catalogue cached): launch to the tree drawn, moving, unfolding and paging through it, and
+moving the focus to the search box and back (the key bar changes with it).
 A bare Textual app gives the floor of each, and what our part of the first paint is spent on
 (our imports over the bare app's, largest first). Start-up runs use a fresh, empty user folder
 (cold caches) unless --warm is given.
@@ -300,11 +301,18 @@ async def library_screen(folder: Path, keys: int) -> dict[str, float]:
                 await pilot.press(key)
                 moves.append(time.perf_counter() - begin)
             rows = tree.last_line + 1
+            focus = []
+            for n in range(max(keys // 4, 2)):
+                # to the search box and back: the key bar changes with the focus
+                begin = time.perf_counter()
+                await pilot.press("/" if n % 2 == 0 else "escape")
+                focus.append(time.perf_counter() - begin)
     finally:
         LibraryScreen._fill_tree = fill  # type: ignore[method-assign]
     ms = 1000
     return {"open": opened * ms, "fill": marks["fill"] * ms, "rows": rows,
-            "move": statistics.median(moves) * ms, "move_max": max(moves) * ms}
+            "move": statistics.median(moves) * ms, "move_max": max(moves) * ms,
+            "focus": statistics.median(focus) * ms}
 
 
 GOALS = {"paint": 350, "keystroke": 16, "library_open": 500}
@@ -357,6 +365,8 @@ def report(f: dict[str, Any], runs: int, keys: int, warm: bool) -> None:
           f"{f['large_fill']:.0f} ms; built-in library alone: {f['small_open']:.0f} ms)")
     print(f"  move / unfold / page           {f['large_move']:7.1f} ms median, "
           f"{f['large_move_max']:.0f} ms max (built-in library alone: {f['small_move']:.1f} ms)")
+    print(f"  focus to search box and back   {f['large_focus']:7.1f} ms median a key "
+          f"(built-in library alone: {f['small_focus']:.1f} ms)")
 
 
 def figures(quick: bool = False) -> list[tuple[str, str, str]]:
@@ -376,6 +386,8 @@ def figures(quick: bool = False) -> list[tuple[str, str, str]]:
          f"(5 plans: {f['small_open']:.0f} ms)", f"≤ {g['library_open']} ms"),
         ("  scrolling it", f"{f['large_move']:.0f} ms a key (5 plans: {f['small_move']:.0f} ms)",
          "no lag"),
+        ("  focus to search and back", f"{f['large_focus']:.0f} ms a key "
+         f"(5 plans: {f['small_focus']:.0f} ms)", ""),
     ]
 
 
