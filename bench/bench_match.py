@@ -316,9 +316,9 @@ def _time_stages(matcher, names):  # type: ignore[no-untyped-def]
 
 
 def _scatter_floor(reads: list) -> float:
-    """Seconds numpy needs only to add one number per posting read into a score array, once
-    per posting (``np.add.at``, no weights, no BM25): the least any numpy scoring of these
-    queries can spend on their postings."""
+    """Seconds numpy takes merely to add one number per posting read into a score array
+    (``np.add.at`` once per posting, without BM25 or weights): a floor for adding up these
+    postings one by one in numpy, beside what the scoring spends on them."""
     import numpy as np
 
     out = np.zeros(max((int(rows[a:b].max()) + 1 for rows, a, b in reads), default=1),
