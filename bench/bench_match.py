@@ -364,7 +364,7 @@ def scale(n_items: int, n_queries: int, n_recall: int, seed: int,
           f"查询后进程自有 {figures['own_mb']:.0f} MB，另有映射的索引文件页 "
           f"{figures['mapped_mb']:.0f} MB（系统缓存，内存紧张时收回）")
     print(f"  时间去向：累加倒排记录占查询时间的 {figures['postings_share']:.0%}"
-          f"（每次查询的词共有 {figures['postings_per_query'] / 1e6:.1f} 百万条记录，超出上限的部分不读，"
+          f"（每次查询的词共有 {figures['postings_per_query'] / 1e6:.2f} 百万条记录，超出上限的部分不读，"
           f"实读 {figures['postings_read_per_query'] / 1e6:.2f} 百万条）")
     print(f"  每次查询平均：{_stages_line(figures)}；只把实读的记录各加一次"
           f"（np.add.at，不计权重）就要 {figures['scatter_floor_ms']:.1f} ms")
