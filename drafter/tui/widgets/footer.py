@@ -108,8 +108,8 @@ class KeyFooter(Widget, can_focus=False):
         for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
             if key == palette_key and app.ENABLE_COMMAND_PALETTE:
                 display = app.get_key_display(binding)
-                described = cell_len(binding.description) + 1 if binding.description else 0
-                width = 1 + cell_len(display) + described + 1
+                # "▏^p 命令面板 ": the rule and the end space take the key's two paddings
+                width = _item_width(display, binding.description)
                 start = max(self._width - width, 0)
                 palette = Key(binding.key, display, binding.description, enabled,
                               binding.tooltip or binding.description, start, start + width,
